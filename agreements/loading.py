@@ -1,0 +1,52 @@
+from portal.loading import RecordSpec, load_records, publish, read_fixture, resolve_partner
+
+from .models import Agreement, Partner, Partnership
+
+TEXT = ["description", "description_es", "notes", "source_text", "book_order"]
+
+
+def load_agreements(report):
+    partners = load_records(
+        RecordSpec(
+            "Partners",
+            Partner,
+            "partners.json",
+            ["kind", "code", "name", "name_es", "short_name", "short_name_es", "region", "notes"],
+        ),
+        report,
+    )
+    _set_members(partners)
+    load_records(
+        RecordSpec(
+            "Agreements",
+            Agreement,
+            "agreements.json",
+            [
+                "title", "title_es", "short_name", "kind", "status", "book_status", "book_year_start",
+                "book_year_end", "book_years_label", "wto_rta_id", "sice_url", "official_text_url", *TEXT,
+            ],
+            dates=["signed_on", "entered_into_force_on"],
+            many={"parties": ("parties", resolve_partner)},
+        ),
+        report,
+    )
+    load_records(
+        RecordSpec(
+            "Partnerships",
+            Partnership,
+            "partnerships.json",
+            ["kind", "status", "year_start", "year_end", "years_label", *TEXT],
+            foreign={"partner": ("partner", resolve_partner)},
+        ),
+        report,
+    )
+
+
+def _set_members(new_partners):
+    """Members point at other partners, so they are set once every new partner exists."""
+    members = {record["slug"]: record.get("members") or [] for record in read_fixture("partners.json")}
+    for partner in new_partners:
+        if members.get(partner.slug):
+            partner.members = [resolve_partner(ref) for ref in members[partner.slug]]
+            partner.save()
+            publish(partner)

@@ -1,0 +1,150 @@
+"""Admin listings, forms and inspect views for partners, agreements and partnerships."""
+
+import django_filters
+from django import forms
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, TabbedInterface, ObjectList
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from portal.panels import book_section_panel
+
+from .models import Agreement, AgreementKind, AgreementStatus, Partner, Partnership, Region
+
+
+class PartnerFilterSet(WagtailFilterSet):
+    class Meta:
+        model = Partner
+        fields = ["kind", "region", "live"]
+
+
+class PartnerViewSet(SnippetViewSet):
+    model = Partner
+    icon = "globe"
+    menu_label = _("Partners")
+    list_display = ["name", "short_name", "code", "kind", "region"]
+    list_export = ["slug", "name", "name_es", "short_name", "code", "kind", "region"]
+    filterset_class = PartnerFilterSet
+    search_fields = ["name", "name_es", "short_name"]
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    panels = [
+        FieldPanel("kind"),
+        FieldRowPanel([FieldPanel("name"), FieldPanel("name_es")]),
+        FieldRowPanel([FieldPanel("short_name"), FieldPanel("short_name_es")]),
+        FieldRowPanel([FieldPanel("code"), FieldPanel("region")]),
+        FieldPanel("slug"),
+        FieldPanel("members", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("notes"),
+    ]
+
+
+class AgreementFilterSet(WagtailFilterSet):
+    status = django_filters.ChoiceFilter(choices=AgreementStatus.choices, label=_("Current status"))
+    kind = django_filters.ChoiceFilter(choices=AgreementKind.choices, label=_("Kind"))
+    region = django_filters.ChoiceFilter(choices=Region.choices, label=_("Region"), method="filter_region")
+    year = django_filters.NumberFilter(field_name="book_year_start", label=_("Year in the book"))
+
+    class Meta:
+        model = Agreement
+        fields = ["status", "kind", "live"]
+
+    def filter_region(self, queryset, name, value):
+        return queryset.in_region(value)
+
+
+class AgreementViewSet(SnippetViewSet):
+    model = Agreement
+    icon = "doc-full"
+    menu_label = _("Trade agreements")
+    list_display = ["title", "short_name", "status", "book_years", "last_verified_on"]
+    list_export = ["slug", "title", "short_name", "kind", "status", "book_status", "book_years", "last_verified_on"]
+    filterset_class = AgreementFilterSet
+    search_fields = ["title", "title_es", "short_name", "description"]
+    ordering = ["book_order", "title"]
+    inspect_view_enabled = True
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(
+                [
+                    FieldPanel("title"),
+                    FieldPanel("title_es"),
+                    FieldRowPanel([FieldPanel("short_name"), FieldPanel("kind")]),
+                    FieldPanel("slug"),
+                    FieldPanel("parties", widget=forms.CheckboxSelectMultiple),
+                    FieldPanel("description"),
+                    FieldPanel("description_es"),
+                    FieldPanel("notes"),
+                ],
+                heading=_("Agreement"),
+            ),
+            ObjectList(
+                [
+                    FieldPanel("status"),
+                    FieldRowPanel([FieldPanel("signed_on"), FieldPanel("entered_into_force_on")]),
+                    FieldPanel("last_verified_on"),
+                    MultiFieldPanel(
+                        [
+                            FieldPanel("book_status", read_only=True),
+                            FieldPanel("book_years_label", read_only=True),
+                            FieldRowPanel(
+                                [FieldPanel("book_year_start", read_only=True), FieldPanel("book_year_end", read_only=True)]
+                            ),
+                            FieldPanel("source_text", read_only=True),
+                        ],
+                        heading=_("As the book reports it (fixed)"),
+                    ),
+                ],
+                heading=_("Status and dates"),
+            ),
+            ObjectList(
+                [
+                    book_section_panel(),
+                    FieldPanel("wto_rta_id"),
+                    FieldPanel("sice_url"),
+                    FieldPanel("official_text_url"),
+                    FieldPanel("book_order"),
+                ],
+                heading=_("Sources and links"),
+            ),
+        ]
+    )
+
+
+class PartnershipFilterSet(WagtailFilterSet):
+    region = django_filters.ChoiceFilter(choices=Region.choices, field_name="partner__region", label=_("Region"))
+    year = django_filters.NumberFilter(field_name="year_start", label=_("Year"))
+
+    class Meta:
+        model = Partnership
+        fields = ["kind", "status", "live"]
+
+
+class PartnershipViewSet(SnippetViewSet):
+    model = Partnership
+    icon = "group"
+    menu_label = _("Partnerships")
+    list_display = ["__str__", "years", "status"]
+    filterset_class = PartnershipFilterSet
+    search_fields = ["description", "notes"]
+    inspect_view_enabled = True
+    panels = [
+        FieldPanel("partner"),
+        FieldRowPanel([FieldPanel("kind"), FieldPanel("status")]),
+        FieldRowPanel([FieldPanel("year_start"), FieldPanel("year_end")]),
+        FieldPanel("years_label"),
+        FieldPanel("slug"),
+        FieldPanel("description"),
+        FieldPanel("description_es"),
+        FieldPanel("notes"),
+        FieldPanel("source_text", read_only=True),
+        book_section_panel(),
+        FieldPanel("book_order"),
+    ]
+
+
+class AgreementsGroup(SnippetViewSetGroup):
+    menu_label = _("Agreements")
+    menu_icon = "doc-full"
+    menu_order = 200
+    items = (AgreementViewSet, PartnerViewSet, PartnershipViewSet)

@@ -1,0 +1,296 @@
+"""The book's areas of diplomacy, the initiatives and reforms it reports, and its key figures."""
+
+import calendar
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Prefetch, Q
+from django.db.models.functions import Coalesce
+from django.urls import reverse
+from django.utils.formats import number_format
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from modelcluster.models import ClusterableModel
+from wagtail.search import index
+
+from agreements.models import Agreement, Partner
+from portal.editing import EditorialMixin
+from portal.i18n import localized
+from portal.models import BookSectionLink
+
+
+class LiveQuerySet(models.QuerySet):
+    def live(self):
+        return self.filter(live=True)
+
+
+class Area(EditorialMixin, BookSectionLink, models.Model):
+    """An area of diplomacy (chapter III) or the institutional reforms (chapter II)."""
+
+    slug = models.SlugField(
+        max_length=40, unique=True, help_text=_("Part of public web addresses and filters (e.g. 'health'). Never change it.")
+    )
+    name = models.CharField(max_length=120, help_text=_("e.g. 'Health diplomacy'."))
+    name_es = models.CharField(max_length=120, blank=True, help_text=_("e.g. 'Diplomacia sanitaria'."))
+    summary = models.TextField(help_text=_("What the book says of this area, in a few plain sentences."))
+    summary_es = models.TextField(blank=True, help_text=_("The same summary in Spanish."))
+    order = models.PositiveSmallIntegerField(default=0, help_text=_("Areas are listed in this order."))
+
+    objects = LiveQuerySet.as_manager()
+
+    search_fields = [
+        index.SearchField("name", boost=3),
+        index.SearchField("name_es", boost=3),
+        index.SearchField("summary"),
+        index.SearchField("summary_es"),
+        index.FilterField("live"),
+    ]
+
+    class Meta:
+        ordering = ["order", "name"]
+        verbose_name = _("area of diplomacy")
+        verbose_name_plural = _("areas of diplomacy")
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def display_name(self):
+        return localized(self, "name")
+
+    @property
+    def display_summary(self):
+        return localized(self, "summary")
+
+    def get_absolute_url(self):
+        return reverse("area_detail", kwargs={"area": self.slug})
+
+    def get_preview_template(self, request, mode_name):
+        return "diplomacy/area_preview.html"
+
+
+class InitiativeStatus(models.TextChoices):
+    ACHIEVED = "achieved", _("Achieved")
+    ONGOING = "ongoing", _("Ongoing")
+    IN_NEGOTIATION = "in_negotiation", _("In negotiation")
+    PROPOSED = "proposed", _("Proposed")
+
+
+class InitiativeQuerySet(LiveQuerySet):
+    def in_area(self, slug):
+        """Initiatives whose main or secondary area is ``slug``."""
+        return self.filter(Q(area__slug=slug) | Q(secondary_areas__slug=slug)).distinct()
+
+    def involving(self, code):
+        return self.filter(Q(partners__code=code) | Q(partners__members__code=code)).distinct()
+
+    def with_organization(self, slug):
+        return self.filter(partners__slug=slug, partners__kind__in=["bloc", "organization"]).distinct()
+
+    def with_years(self):
+        return self.annotate(year_last=Coalesce("end_year", "start_year"))
+
+    def chronological(self):
+        return self.order_by(
+            models.F("start_year").asc(nulls_last=True), models.F("start_month").asc(nulls_first=True),
+            models.F("start_day").asc(nulls_first=True), "book_order",
+        )
+
+    def for_listing(self):
+        return self.select_related("area").prefetch_related(
+            Prefetch("partners", queryset=Partner.objects.live().order_by("name"))
+        )
+
+
+class Initiative(EditorialMixin, BookSectionLink, ClusterableModel):
+    """Something the Ministry did, proposed or is negotiating, as the book reports it."""
+
+    slug = models.SlugField(max_length=120, unique=True, help_text=_("Used in the initiative's web address. Set once."))
+    title = models.CharField(max_length=300, help_text=_("A short, plain English title."))
+    title_es = models.CharField(max_length=300, blank=True, help_text=_("The title in Spanish."))
+    area = models.ForeignKey(
+        Area, on_delete=models.PROTECT, related_name="initiatives", help_text=_("The main area of diplomacy.")
+    )
+    secondary_areas = ParentalManyToManyField(
+        Area, blank=True, related_name="secondary_initiatives", help_text=_("Other areas it also belongs to.")
+    )
+    start_year = models.PositiveSmallIntegerField(null=True, blank=True, help_text=_("The year it happened or began."))
+    start_month = models.PositiveSmallIntegerField(null=True, blank=True, help_text=_("Only if the book gives the month (1-12)."))
+    start_day = models.PositiveSmallIntegerField(null=True, blank=True, help_text=_("Only if the book gives the day."))
+    end_year = models.PositiveSmallIntegerField(null=True, blank=True, help_text=_("For a span such as 2010-2021: the last year."))
+    end_month = models.PositiveSmallIntegerField(null=True, blank=True, help_text=_("Only if the book gives it."))
+    end_day = models.PositiveSmallIntegerField(null=True, blank=True, help_text=_("Only if the book gives it."))
+    when_label = models.CharField(
+        max_length=120, blank=True, help_text=_("The book's own words for when, e.g. 'since 2002' (optional).")
+    )
+    status = models.CharField(max_length=20, choices=InitiativeStatus.choices, help_text=_("Where it stands."))
+    partners = ParentalManyToManyField(
+        Partner, blank=True, related_name="initiatives", help_text=_("Countries and organizations involved.")
+    )
+    agreements = ParentalManyToManyField(
+        Agreement, blank=True, related_name="initiatives", help_text=_("Trade agreements it is linked to.")
+    )
+    description = models.TextField(help_text=_("What it is, in our own words (two to four sentences)."))
+    description_es = models.TextField(blank=True, help_text=_("The same in Spanish."))
+    outcomes = models.TextField(blank=True, help_text=_("What it achieved, as the book reports."))
+    outcomes_es = models.TextField(blank=True, help_text=_("The same in Spanish."))
+    source_text = models.TextField(blank=True, help_text=_("The book's own words about it."))
+    notes = models.TextField(blank=True, help_text=_("Sources and caveats."))
+    book_order = models.PositiveSmallIntegerField(default=0, help_text=_("Order of first mention in the book."))
+
+    objects = InitiativeQuerySet.as_manager()
+
+    search_fields = [
+        index.SearchField("title", boost=3),
+        index.SearchField("title_es", boost=3),
+        index.SearchField("description"),
+        index.SearchField("description_es"),
+        index.SearchField("outcomes"),
+        index.AutocompleteField("title"),
+        index.FilterField("status"),
+        index.FilterField("live"),
+        index.FilterField("start_year"),
+        index.RelatedFields("partners", [index.SearchField("name"), index.SearchField("name_es")]),
+    ]
+
+    class Meta:
+        ordering = ["book_order", "title"]
+        verbose_name = _("initiative")
+
+    def __str__(self):
+        return self.title
+
+    def clean(self):
+        super().clean()
+        for prefix in ("start", "end"):
+            year, month, day = (getattr(self, f"{prefix}_{part}") for part in ("year", "month", "day"))
+            if month is not None and not 1 <= month <= 12:
+                raise ValidationError({f"{prefix}_month": _("A month is a number from 1 to 12.")})
+            if day is not None and (month is None or year is None):
+                raise ValidationError({f"{prefix}_day": _("Give the month and year too.")})
+            if day is not None and not 1 <= day <= calendar.monthrange(year, month)[1]:
+                raise ValidationError({f"{prefix}_day": _("That month has no such day.")})
+        if self.end_year and self.start_year and self.end_year < self.start_year:
+            raise ValidationError({"end_year": _("The end cannot come before the start.")})
+
+    @property
+    def display_title(self):
+        return localized(self, "title")
+
+    @property
+    def display_description(self):
+        return localized(self, "description")
+
+    @property
+    def display_outcomes(self):
+        return localized(self, "outcomes")
+
+    @property
+    def when(self):
+        """The date with the precision the book gives: '2018', 'April 2018', 'June 6, 2021', '2010–2021'."""
+        return format_when(self.start_year, self.start_month, self.start_day, self.end_year, self.end_month, self.end_day)
+
+    def get_absolute_url(self):
+        return reverse("initiative_detail", kwargs={"slug": self.slug})
+
+    def get_preview_template(self, request, mode_name):
+        return "diplomacy/initiative_detail.html"
+
+    def get_preview_context(self, request, mode_name):
+        from .views import initiative_context
+
+        return initiative_context(self, request)
+
+
+def format_when(year, month=None, day=None, end_year=None, end_month=None, end_day=None):
+    from django.utils.dates import MONTHS
+
+    def one(y, m, d):
+        if not y:
+            return ""
+        if m and d:
+            return f"{MONTHS[m]} {d}, {y}"
+        if m:
+            return f"{MONTHS[m]} {y}"
+        return str(y)
+
+    start = one(year, month, day)
+    end = one(end_year, end_month, end_day)
+    if end and end != start:
+        return f"{start}–{end}"
+    return start
+
+
+class KeyFigure(EditorialMixin, BookSectionLink, models.Model):
+    """A number the book reports, with the book's own words as its source."""
+
+    class Qualifier(models.TextChoices):
+        EXACT = "exact", _("exactly")
+        MORE_THAN = "more_than", _("more than")
+        APPROXIMATELY = "approximately", _("about")
+
+    slug = models.SlugField(max_length=120, unique=True, help_text=_("Used in links to this figure. Set once."))
+    label = models.CharField(max_length=300, help_text=_("What is counted, e.g. 'Peruvians repatriated'."))
+    label_es = models.CharField(max_length=300, blank=True, help_text=_("The same in Spanish."))
+    value = models.DecimalField(max_digits=20, decimal_places=2, help_text=_("The number itself, without separators."))
+    qualifier = models.CharField(
+        max_length=20, choices=Qualifier.choices, default=Qualifier.EXACT, help_text=_("Does the book give it exactly, as a minimum, or roughly?")
+    )
+    unit = models.CharField(max_length=40, blank=True, help_text=_("e.g. 'people', 'USD', '%'."))
+    unit_es = models.CharField(max_length=40, blank=True, help_text=_("The unit in Spanish."))
+    period_label = models.CharField(max_length=120, blank=True, help_text=_("When it applies, in the book's words, e.g. 'first quarter of 2020'."))
+    year = models.PositiveSmallIntegerField(null=True, blank=True, help_text=_("The year it refers to, if one."))
+    area = models.ForeignKey(Area, on_delete=models.PROTECT, related_name="figures", help_text=_("The area of diplomacy."))
+    initiative = models.ForeignKey(
+        Initiative,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="figures",
+        help_text=_("The initiative it measures, if any."),
+    )
+    details = models.TextField(blank=True, help_text=_("A breakdown or list, e.g. the regions of the centres."))
+    details_es = models.TextField(blank=True, help_text=_("The same in Spanish."))
+    source_text = models.TextField(help_text=_("The book's exact words containing the number."))
+    notes = models.TextField(blank=True, help_text=_("Caveats, e.g. when the book's list and count differ."))
+    book_order = models.PositiveSmallIntegerField(default=0, help_text=_("Order of appearance in the book."))
+
+    objects = LiveQuerySet.as_manager()
+
+    search_fields = [
+        index.SearchField("label", boost=3),
+        index.SearchField("label_es", boost=3),
+        index.SearchField("details"),
+        index.SearchField("source_text"),
+        index.FilterField("live"),
+    ]
+
+    class Meta:
+        ordering = ["book_order", "label"]
+        verbose_name = _("key figure")
+
+    def __str__(self):
+        return f"{self.display_value} {self.unit} — {self.label}".strip()
+
+    @property
+    def display_label(self):
+        return localized(self, "label")
+
+    @property
+    def display_unit(self):
+        return localized(self, "unit")
+
+    @property
+    def display_details(self):
+        return localized(self, "details")
+
+    @property
+    def display_value(self):
+        places = 0 if self.value == self.value.to_integral_value() else 2
+        return number_format(self.value, decimal_pos=places, use_l10n=True, force_grouping=True)
+
+    def get_absolute_url(self):
+        return reverse("figures") + f"#{self.slug}"
+
+    def get_preview_template(self, request, mode_name):
+        return "diplomacy/figure_preview.html"

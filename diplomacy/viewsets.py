@@ -1,0 +1,114 @@
+"""Admin listings, forms and inspect views for areas, initiatives and key figures."""
+
+import django_filters
+from django import forms
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from portal.panels import book_section_panel
+
+from .models import Area, Initiative, KeyFigure
+
+
+class AreaViewSet(SnippetViewSet):
+    model = Area
+    icon = "folder-open-inverse"
+    menu_label = _("Areas of diplomacy")
+    list_display = ["name", "slug", "order"]
+    search_fields = ["name", "name_es", "summary"]
+    ordering = ["order"]
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    panels = [
+        FieldRowPanel([FieldPanel("name"), FieldPanel("name_es")]),
+        FieldPanel("slug"),
+        FieldPanel("summary"),
+        FieldPanel("summary_es"),
+        FieldPanel("order"),
+        book_section_panel(),
+    ]
+
+
+class InitiativeFilterSet(WagtailFilterSet):
+    year = django_filters.NumberFilter(field_name="start_year", label=_("Year"))
+
+    class Meta:
+        model = Initiative
+        fields = ["area", "status", "live"]
+
+
+class InitiativeViewSet(SnippetViewSet):
+    model = Initiative
+    icon = "tasks"
+    menu_label = _("Initiatives")
+    list_display = ["title", "area", "when", "status"]
+    list_export = ["slug", "title", "area", "when", "status"]
+    filterset_class = InitiativeFilterSet
+    search_fields = ["title", "title_es", "description"]
+    ordering = ["book_order"]
+    inspect_view_enabled = True
+    panels = [
+        FieldPanel("title"),
+        FieldPanel("title_es"),
+        FieldPanel("slug"),
+        FieldRowPanel([FieldPanel("area"), FieldPanel("status")]),
+        FieldPanel("secondary_areas", widget=forms.CheckboxSelectMultiple),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("start_year"), FieldPanel("start_month"), FieldPanel("start_day")]),
+                FieldRowPanel([FieldPanel("end_year"), FieldPanel("end_month"), FieldPanel("end_day")]),
+                FieldPanel("when_label"),
+            ],
+            heading=_("When"),
+        ),
+        FieldPanel("partners", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("agreements", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("description"),
+        FieldPanel("description_es"),
+        FieldPanel("outcomes"),
+        FieldPanel("outcomes_es"),
+        FieldPanel("source_text"),
+        FieldPanel("notes"),
+        book_section_panel(),
+        FieldPanel("book_order"),
+    ]
+
+
+class KeyFigureFilterSet(WagtailFilterSet):
+    class Meta:
+        model = KeyFigure
+        fields = ["area", "qualifier", "year", "live"]
+
+
+class KeyFigureViewSet(SnippetViewSet):
+    model = KeyFigure
+    icon = "table"
+    menu_label = _("Key figures")
+    list_display = ["label", "display_value", "unit", "area", "period_label"]
+    filterset_class = KeyFigureFilterSet
+    search_fields = ["label", "label_es", "details", "source_text"]
+    ordering = ["book_order"]
+    inspect_view_enabled = True
+    panels = [
+        FieldPanel("label"),
+        FieldPanel("label_es"),
+        FieldPanel("slug"),
+        FieldRowPanel([FieldPanel("qualifier"), FieldPanel("value"), FieldPanel("unit"), FieldPanel("unit_es")]),
+        FieldRowPanel([FieldPanel("period_label"), FieldPanel("year")]),
+        FieldRowPanel([FieldPanel("area"), FieldPanel("initiative")]),
+        FieldPanel("details"),
+        FieldPanel("details_es"),
+        FieldPanel("source_text"),
+        FieldPanel("notes"),
+        book_section_panel(),
+        FieldPanel("book_order"),
+    ]
+
+
+class DiplomacyGroup(SnippetViewSetGroup):
+    menu_label = _("Diplomacy")
+    menu_icon = "site"
+    menu_order = 210
+    items = (InitiativeViewSet, KeyFigureViewSet, AreaViewSet)

@@ -1,0 +1,99 @@
+"""What every public listing shares: safe filters, pagination, and the list of active filters.
+
+Bad input never raises: a value the form rejects is reported beside its field and ignored, so the
+listing still answers (django-filter drops invalid fields from ``cleaned_data``)."""
+
+import django_filters
+from django import forms
+from django.core.paginator import Paginator
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+MIN_YEAR, MAX_YEAR = 1800, 2200
+MAX_QUERY_LENGTH = 200
+PER_PAGE = 20
+
+
+class YearFilter(django_filters.NumberFilter):
+    field_class = forms.IntegerField
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("min_value", MIN_YEAR)
+        kwargs.setdefault("max_value", MAX_YEAR)
+        kwargs.setdefault("widget", forms.NumberInput(attrs={"min": MIN_YEAR, "max": MAX_YEAR, "inputmode": "numeric"}))
+        super().__init__(*args, **kwargs)
+
+
+class TextSearchFilter(django_filters.CharFilter):
+    """``q``: every word must appear in at least one of ``fields`` (case-insensitive)."""
+
+    def __init__(self, *args, fields=(), **kwargs):
+        self.search_fields = fields
+        kwargs.setdefault("max_length", MAX_QUERY_LENGTH)
+        kwargs.setdefault("label", _("Words"))
+        super().__init__(*args, **kwargs)
+
+    def filter(self, qs, value):
+        words = (value or "").split()[:10]
+        for word in words:
+            condition = Q()
+            for field in self.search_fields:
+                condition |= Q(**{f"{field}__icontains": word})
+            qs = qs.filter(condition)
+        return qs.distinct() if words else qs
+
+
+class CodeFilter(django_filters.CharFilter):
+    """An ISO 3166-1 alpha-2 code such as JP; case-insensitive; unknown codes give no results."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("max_length", 2)
+        kwargs.setdefault("min_length", 2)
+        super().__init__(*args, **kwargs)
+
+    def filter(self, qs, value):
+        if not value:
+            return qs
+        return super().filter(qs, value.upper())
+
+
+class ListingForm(forms.Form):
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("year_from"), cleaned.get("year_to")
+        if start and end and start > end:
+            self.add_error("year_to", _("The end year must not come before the start year."))
+            cleaned.pop("year_to", None)
+        return cleaned
+
+
+class ListingFilterSet(django_filters.FilterSet):
+    """Base for public listings: parameters are public URLs, so never rename them."""
+
+    class Meta:
+        form = ListingForm
+
+    @property
+    def is_filtered(self):
+        return any(value not in (None, "", [], ()) for value in self.form.cleaned_data.values())
+
+    def active_filters(self, request):
+        """[(label, shown value, URL without this filter)] for every valid filter in use."""
+        if not self.is_bound or not self.form.is_valid() and not self.form.cleaned_data:
+            return []
+        active = []
+        for name, value in self.form.cleaned_data.items():
+            if value in (None, "", [], ()) or name == "sort":
+                continue
+            field = self.form.fields[name]
+            shown = dict(field.choices).get(value, value) if hasattr(field, "choices") else value
+            query = request.GET.copy()
+            query.pop(name, None)
+            query.pop("page", None)
+            active.append((field.label, shown, f"?{query.urlencode()}" if query else request.path))
+        return active
+
+
+def paginate(request, queryset, per_page=PER_PAGE):
+    """A page of results; a missing, malformed or out-of-range ``page`` gives the nearest page."""
+    return Paginator(queryset, per_page).get_page(request.GET.get("page"))

@@ -1,0 +1,10 @@
+"""A developer's machine: debug pages, a throwaway secret, the local host only."""
+
+import os
+
+from .base import *  # noqa: F403
+
+DEBUG = True
+SECRET_KEY = os.environ.get("SECRET_KEY", "dev-only-secret-not-for-production")
+ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]", *ALLOWED_HOSTS]  # noqa: F405
+EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"

@@ -1,0 +1,81 @@
+import io
+
+import pytest
+from django.core.management import call_command
+from wagtail.models import Page, Revision, Site
+
+from agreements.models import Agreement, Partner, Partnership
+from diplomacy.models import Area, Initiative, KeyFigure
+from portal.models import Author, ChapterPage, HomePage, Publisher
+
+pytestmark = pytest.mark.django_db
+
+MODELS = [Page, Revision, Site, Author, Publisher, Partner, Agreement, Partnership, Area, Initiative, KeyFigure]
+
+
+def counts():
+    return {model.__name__: model.objects.count() for model in MODELS}
+
+
+def load():
+    out = io.StringIO()
+    call_command("load_portal", stdout=out)
+    return out.getvalue()
+
+
+def test_a_fresh_deployment_has_the_whole_book():
+    site = Site.objects.get(is_default_site=True)
+    assert isinstance(site.root_page.specific, HomePage)
+    assert ChapterPage.objects.live().count() == 3
+    assert Author.objects.count() == 2
+    assert Publisher.objects.count() == 2
+    assert Agreement.objects.live().count() == 29
+    assert Partnership.objects.live().count() == 13
+    assert Area.objects.live().count() == 9
+    assert Initiative.objects.live().count() > 40
+    assert KeyFigure.objects.live().count() > 30
+    assert not Page.objects.filter(slug="wagtail-welcome").exists()
+
+
+def test_every_loaded_record_is_published_with_a_first_revision():
+    for model in (Partner, Agreement, Partnership, Area, Initiative, KeyFigure):
+        assert not model.objects.filter(live=False).exists()
+        assert not model.objects.filter(live_revision__isnull=True).exists()
+
+
+def test_running_it_again_changes_nothing_and_says_so():
+    before = counts()
+    output = load()
+    assert counts() == before
+    assert "Agreements: 0 created, 29 already present" in output
+    assert "Nothing to load" in output
+
+
+def test_it_never_overwrites_what_editors_changed():
+    agreement = Agreement.objects.get(slug="peru-japan-epa")
+    agreement.title = "Edited by an editor"
+    agreement.status = "in_force"
+    agreement.save_revision().publish()
+    chapter = ChapterPage.objects.get(slug="chapter-1")
+    chapter.title = "An editor's chapter title"
+    chapter.save_revision().publish()
+    Partner.objects.filter(slug="japan").update(name_es="Nombre editado")
+
+    load()
+
+    assert Agreement.objects.get(slug="peru-japan-epa").title == "Edited by an editor"
+    assert ChapterPage.objects.get(slug="chapter-1").title == "An editor's chapter title"
+    assert Partner.objects.get(slug="japan").name_es == "Nombre editado"
+    assert Agreement.objects.filter(title__startswith="Economic Partnership Agreement between Peru and Japan").count() == 0
+
+
+def test_a_record_an_editor_deleted_is_the_only_thing_it_restores():
+    KeyFigure.objects.filter(slug__isnull=False).order_by("pk").first().delete()
+    before = counts()
+    output = load()
+    after = counts()
+    assert after["KeyFigure"] == before["KeyFigure"] + 1
+    assert "Key figures: 1 created" in output
+    assert {k: v for k, v in after.items() if k not in ("KeyFigure", "Revision")} == {
+        k: v for k, v in before.items() if k not in ("KeyFigure", "Revision")
+    }

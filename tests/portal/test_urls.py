@@ -1,0 +1,31 @@
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+
+def test_root_redirects_to_english(client):
+    response = client.get("/")
+    assert response.status_code == 302
+    assert response["Location"] == "/en/"
+
+
+def test_unknown_page_is_a_friendly_404(client):
+    response = client.get("/en/no-such-page/")
+    assert response.status_code == 404
+    assert "Page not found" in response.content.decode()
+
+
+def test_django_admin_is_not_public(client):
+    assert client.get("/django-admin/").status_code == 404
+    assert client.get("/en/django-admin/").status_code == 404
+
+
+def test_wagtail_admin_lives_at_admin(client):
+    response = client.get("/admin/")
+    assert response.status_code == 302
+    assert response["Location"].startswith("/admin/login/")
+
+
+def test_robots_txt_keeps_crawlers_out_of_the_admin_and_filtered_variants(client):
+    body = client.get("/robots.txt").content.decode()
+    assert "Disallow: /admin/" in body
