@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail.search import index
+from wagtail.search.queryset import SearchableQuerySetMixin
 
 from portal.editing import EditorialMixin
 from portal.i18n import localized
@@ -25,7 +26,7 @@ class Region(models.TextChoices):
     OCEANIA = "oceania", _("Oceania")
 
 
-class PartnerQuerySet(models.QuerySet):
+class PartnerQuerySet(SearchableQuerySetMixin, models.QuerySet):
     def live(self):
         return self.filter(live=True)
 
@@ -141,7 +142,7 @@ class AgreementStatus(models.TextChoices):
     NEGOTIATING = "negotiating", _("Under negotiation")
 
 
-class AgreementQuerySet(models.QuerySet):
+class AgreementQuerySet(SearchableQuerySetMixin, models.QuerySet):
     def live(self):
         return self.filter(live=True)
 
@@ -270,7 +271,7 @@ class Agreement(EditorialMixin, BookSectionLink, ClusterableModel):
         return agreement_context(self, request)
 
 
-class PartnershipQuerySet(models.QuerySet):
+class PartnershipQuerySet(SearchableQuerySetMixin, models.QuerySet):
     def live(self):
         return self.filter(live=True)
 

@@ -5,13 +5,14 @@ import calendar
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Prefetch, Q
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Coalesce, NullIf
 from django.urls import reverse
 from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail.search import index
+from wagtail.search.queryset import SearchableQuerySetMixin
 
 from agreements.models import Agreement, Partner
 from portal.editing import EditorialMixin
@@ -19,7 +20,7 @@ from portal.i18n import localized
 from portal.models import BookSectionLink
 
 
-class LiveQuerySet(models.QuerySet):
+class LiveQuerySet(SearchableQuerySetMixin, models.QuerySet):
     def live(self):
         return self.filter(live=True)
 
@@ -96,9 +97,41 @@ class InitiativeQuerySet(LiveQuerySet):
             models.F("start_day").asc(nulls_first=True), "book_order",
         )
 
+    def overlapping(self, year_from=None, year_to=None):
+        """Initiatives whose span [start_year, end_year or start_year] meets [year_from, year_to];
+        undated ones drop out as soon as either bound is given."""
+        qs = self
+        if year_from is not None:
+            qs = qs.with_years().filter(year_last__gte=year_from)
+        if year_to is not None:
+            qs = qs.filter(start_year__lte=year_to)
+        return qs
+
+    def reverse_chronological(self):
+        return self.order_by(
+            models.F("start_year").desc(nulls_last=True), models.F("start_month").desc(nulls_last=True),
+            models.F("start_day").desc(nulls_last=True), "-book_order",
+        )
+
+    def by_title(self, spanish=False):
+        """Alphabetical by the title shown: the Spanish one, where written, when ``spanish``."""
+        if not spanish:
+            return self.order_by("title", "pk")
+        shown = Coalesce(NullIf("title_es", models.Value("")), "title")
+        return self.alias(shown_title=shown).order_by("shown_title", "pk")
+
     def for_listing(self):
         return self.select_related("area").prefetch_related(
             Prefetch("partners", queryset=Partner.objects.live().order_by("name"))
+        )
+
+    def for_detail(self):
+        """Everything the detail page shows, in one query per relation."""
+        return self.select_related("area", "chapter").prefetch_related(
+            Prefetch("secondary_areas", queryset=Area.objects.live()),
+            Prefetch("partners", queryset=Partner.objects.live().order_by("name")),
+            Prefetch("agreements", queryset=Agreement.objects.live().by_book_order()),
+            Prefetch("figures", queryset=KeyFigure.objects.live().select_related("chapter")),
         )
 
 
@@ -221,6 +254,17 @@ def format_when(year, month=None, day=None, end_year=None, end_month=None, end_d
     return start
 
 
+class KeyFigureQuerySet(LiveQuerySet):
+    def in_area(self, area):
+        return self.filter(area=area)
+
+    def for_listing(self):
+        """Grouped by area in area order, each with what its links need (initiative, book section)."""
+        return self.select_related("area", "initiative", "chapter").order_by(
+            "area__order", "area__name", "area_id", "book_order", "label"
+        )
+
+
 class KeyFigure(EditorialMixin, BookSectionLink, models.Model):
     """A number the book reports, with the book's own words as its source."""
 
@@ -255,7 +299,7 @@ class KeyFigure(EditorialMixin, BookSectionLink, models.Model):
     notes = models.TextField(blank=True, help_text=_("Caveats, e.g. when the book's list and count differ."))
     book_order = models.PositiveSmallIntegerField(default=0, help_text=_("Order of appearance in the book."))
 
-    objects = LiveQuerySet.as_manager()
+    objects = KeyFigureQuerySet.as_manager()
 
     search_fields = [
         index.SearchField("label", boost=3),

@@ -58,6 +58,16 @@ class CodeFilter(django_filters.CharFilter):
 
 
 class ListingForm(forms.Form):
+    def __init__(self, data=None, *args, **kwargs):
+        # NUL is not allowed in HTML, and forms show submitted values (and some errors) back: read it
+        # as the replacement character, as browsers do.
+        if hasattr(data, "lists") and any("\x00" in value for _key, values in data.lists() for value in values):
+            clean = data.copy()
+            for key, values in data.lists():
+                clean.setlist(key, [value.replace("\x00", "\ufffd") for value in values])
+            data = clean
+        super().__init__(data, *args, **kwargs)
+
     def clean(self):
         cleaned = super().clean()
         start, end = cleaned.get("year_from"), cleaned.get("year_to")

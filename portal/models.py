@@ -113,6 +113,17 @@ class ChapterPage(Page):
     def anchors(self):
         return section_anchors(self.body)
 
+    @property
+    def table_of_contents(self):
+        """[(anchor, heading, [(anchor, heading), ...subsections])]"""
+        toc = []
+        for anchor, heading, is_subsection in self.anchors:
+            if is_subsection and toc:
+                toc[-1][2].append((anchor, heading))
+            else:
+                toc.append((anchor, heading, []))
+        return toc
+
     def get_context(self, request, *args, **kwargs):
         from .sections import records_by_anchor
 

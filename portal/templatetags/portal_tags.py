@@ -37,3 +37,27 @@ def chapter_pager(context):
 @register.simple_tag
 def home_url():
     return reverse("wagtail_serve", args=[""])
+
+
+@register.simple_tag(takes_context=True)
+def language_versions(context):
+    """[(code, name, url)] of this very page in each language, query string (filters) included.
+
+    Pages and records share their slugs across languages, so swapping the prefix is enough; Wagtail
+    serves the English page where no translation exists yet."""
+    from django.conf import settings
+    from django.utils.translation import get_language_info
+
+    request = context.get("request")
+    if request is None:
+        return []
+    path = request.path
+    current = path.split("/")[1] if path.count("/") > 1 else ""
+    codes = [code for code, _name in settings.LANGUAGES]
+    rest = path[len(current) + 1 :] if current in codes else path
+    query = request.META.get("QUERY_STRING", "")
+    versions = []
+    for code in codes:
+        url = f"/{code}{rest}" + (f"?{query}" if query else "")
+        versions.append((code, get_language_info(code)["name_local"], url))
+    return versions

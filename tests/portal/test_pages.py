@@ -4,6 +4,7 @@ import pytest
 from django.conf import settings
 from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
+from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 from portal.models import AuthorsPage, ChapterPage, HomePage
 from tests.factories import chapter, home_page
@@ -14,6 +15,9 @@ BOOK = json.loads((settings.BASE_DIR / "fixtures" / "pages.json").read_text())
 
 
 class PageTypeRules(WagtailPageTestCase):
+    def setUp(self):
+        self.login()
+
     def test_home_sits_under_the_root_only(self):
         self.assertAllowedParentPageTypes(HomePage, {Page})
         self.assertAllowedSubpageTypes(HomePage, {ChapterPage, AuthorsPage})
@@ -27,19 +31,33 @@ class PageTypeRules(WagtailPageTestCase):
     def test_every_page_renders(self):
         for page in Page.objects.live().specific().filter(depth__gt=1):
             self.assertPageIsRenderable(page)
-            self.assertPageIsPreviewable(page)
+        self.assertPageIsPreviewable(AuthorsPage.objects.get())
 
     def test_an_editor_can_create_a_chapter(self):
         self.assertCanCreate(
             home_page(),
             ChapterPage,
-            {
-                "title": "Chapter IV",
-                "slug": "chapter-4",
-                "number": "IV",
-                "summary": "",
-                "body-count": "0",
-            },
+            nested_form_data(
+                {
+                    "title": "Chapter IV",
+                    "slug": "chapter-4",
+                    "number": "IV",
+                    "summary": "",
+                    "body": streamfield(
+                        [
+                            (
+                                "section",
+                                {
+                                    "heading": "A new section",
+                                    "anchor": "a-new-section",
+                                    "area": "",
+                                    "content": streamfield([("paragraph", rich_text("<p>Text.</p>"))]),
+                                },
+                            )
+                        ]
+                    ),
+                }
+            ),
         )
 
 
