@@ -6,6 +6,7 @@ from django.db.models import Prefetch, Q
 from django.db.models.functions import Coalesce, ExtractYear
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+
 from modelcluster.fields import ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail.search import index
@@ -49,20 +50,33 @@ class Partner(EditorialMixin, ClusterableModel):
         BLOC = "bloc", _("Trade or integration bloc")
         ORGANIZATION = "organization", _("International organization")
 
-    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.COUNTRY, help_text=_("What kind of partner this is."))
-    slug = models.SlugField(max_length=80, unique=True, help_text=_("Used in the partner's web address, e.g. 'japan'. Set once."))
+    kind = models.CharField(
+        max_length=20, choices=Kind.choices, default=Kind.COUNTRY, help_text=_("What kind of partner this is.")
+    )
+    slug = models.SlugField(
+        max_length=80, unique=True, help_text=_("Used in the partner's web address, e.g. 'japan'. Set once.")
+    )
     code = models.CharField(
         _("ISO code"),
         max_length=2,
         blank=True,
         help_text=_("For countries: the two-letter ISO 3166-1 code in capitals, e.g. JP. Empty for blocs."),
     )
-    name = models.CharField(max_length=200, help_text=_("The English name, e.g. 'Japan' or 'European Free Trade Association'."))
+    name = models.CharField(
+        max_length=200, help_text=_("The English name, e.g. 'Japan' or 'European Free Trade Association'.")
+    )
     name_es = models.CharField(max_length=200, blank=True, help_text=_("The Spanish name, e.g. 'Japón'."))
-    short_name = models.CharField(max_length=40, blank=True, help_text=_("An acronym for blocs and organizations, e.g. 'EFTA'."))
-    short_name_es = models.CharField(max_length=40, blank=True, help_text=_("The Spanish acronym where it differs, e.g. 'AELC'."))
+    short_name = models.CharField(
+        max_length=40, blank=True, help_text=_("An acronym for blocs and organizations, e.g. 'EFTA'.")
+    )
+    short_name_es = models.CharField(
+        max_length=40, blank=True, help_text=_("The Spanish acronym where it differs, e.g. 'AELC'.")
+    )
     region = models.CharField(
-        max_length=20, choices=Region.choices, blank=True, help_text=_("World region; leave empty for blocs spanning regions.")
+        max_length=20,
+        choices=Region.choices,
+        blank=True,
+        help_text=_("World region; leave empty for blocs spanning regions."),
     )
     members = ParentalManyToManyField(
         "self",
@@ -185,7 +199,9 @@ class Agreement(EditorialMixin, BookSectionLink, ClusterableModel):
         help_text=_("Where the agreement stands today. Update it when it changes, and set 'last verified on'."),
     )
     signed_on = models.DateField(null=True, blank=True, help_text=_("Date of signature, when known."))
-    entered_into_force_on = models.DateField(null=True, blank=True, help_text=_("Date it entered into force for Peru, when known."))
+    entered_into_force_on = models.DateField(
+        null=True, blank=True, help_text=_("Date it entered into force for Peru, when known.")
+    )
     last_verified_on = models.DateField(
         null=True, blank=True, help_text=_("The day you last checked the status and dates against an official source.")
     )
@@ -200,7 +216,10 @@ class Agreement(EditorialMixin, BookSectionLink, ClusterableModel):
         _("year in the book"), null=True, blank=True, help_text=_("The year the book gives. Fixed.")
     )
     book_year_end = models.PositiveSmallIntegerField(
-        _("end year in the book"), null=True, blank=True, help_text=_("For spans such as 2006-2010: the last year. Fixed.")
+        _("end year in the book"),
+        null=True,
+        blank=True,
+        help_text=_("For spans such as 2006-2010: the last year. Fixed."),
     )
     book_years_label = models.CharField(
         _("years as the book words them"), max_length=120, blank=True, help_text=_("The book's own wording. Fixed.")
@@ -213,9 +232,18 @@ class Agreement(EditorialMixin, BookSectionLink, ClusterableModel):
     notes = models.TextField(blank=True, help_text=_("Sources, caveats and how the book's wording was read."))
     source_text = models.TextField(blank=True, help_text=_("The book's own words about this agreement."))
     book_order = models.PositiveSmallIntegerField(default=0, help_text=_("Position in the book's list."))
-    wto_rta_id = models.CharField(_("WTO RTA database id"), max_length=20, blank=True, help_text=_("Its id in the WTO's regional trade agreements database."))
-    sice_url = models.URLField(_("OAS SICE page"), blank=True, help_text=_("Its page on the OAS Foreign Trade Information System."))
-    official_text_url = models.URLField(_("official text"), blank=True, help_text=_("Where the official text can be read."))
+    wto_rta_id = models.CharField(
+        _("WTO RTA database id"),
+        max_length=20,
+        blank=True,
+        help_text=_("Its id in the WTO's regional trade agreements database."),
+    )
+    sice_url = models.URLField(
+        _("OAS SICE page"), blank=True, help_text=_("Its page on the OAS Foreign Trade Information System.")
+    )
+    official_text_url = models.URLField(
+        _("official text"), blank=True, help_text=_("Where the official text can be read.")
+    )
 
     objects = AgreementQuerySet.as_manager()
 
@@ -292,11 +320,24 @@ class Partnership(EditorialMixin, BookSectionLink, models.Model):
     partner = models.ForeignKey(
         Partner, on_delete=models.PROTECT, related_name="partnerships", help_text=_("The country or bloc.")
     )
-    kind = models.CharField(max_length=30, choices=Kind.choices, default=Kind.STRATEGIC, help_text=_("What kind of relationship."))
-    status = models.CharField(max_length=20, choices=Status.choices, default=Status.ESTABLISHED, help_text=_("Established, or announced as coming."))
-    year_start = models.PositiveSmallIntegerField(null=True, blank=True, help_text=_("The year it was formed (the first, for a span)."))
-    year_end = models.PositiveSmallIntegerField(null=True, blank=True, help_text=_("For one built over several years: the last year."))
-    years_label = models.CharField(max_length=80, blank=True, help_text=_("The book's wording, e.g. 'between 2014 and 2016'."))
+    kind = models.CharField(
+        max_length=30, choices=Kind.choices, default=Kind.STRATEGIC, help_text=_("What kind of relationship.")
+    )
+    status = models.CharField(
+        max_length=20,
+        choices=Status.choices,
+        default=Status.ESTABLISHED,
+        help_text=_("Established, or announced as coming."),
+    )
+    year_start = models.PositiveSmallIntegerField(
+        null=True, blank=True, help_text=_("The year it was formed (the first, for a span).")
+    )
+    year_end = models.PositiveSmallIntegerField(
+        null=True, blank=True, help_text=_("For one built over several years: the last year.")
+    )
+    years_label = models.CharField(
+        max_length=80, blank=True, help_text=_("The book's wording, e.g. 'between 2014 and 2016'.")
+    )
     description = models.TextField(help_text=_("One or two plain sentences."))
     description_es = models.TextField(blank=True, help_text=_("The same in Spanish."))
     notes = models.TextField(blank=True, help_text=_("Sources and caveats."))

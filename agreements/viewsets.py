@@ -1,11 +1,13 @@
 """Admin listings, forms and inspect views for partners, agreements and partnerships."""
 
-import django_filters
 from django import forms
 from django.utils.translation import gettext_lazy as _
+
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, TabbedInterface, ObjectList
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+import django_filters
 
 from portal.panels import book_section_panel
 
@@ -88,7 +90,10 @@ class AgreementViewSet(SnippetViewSet):
                             FieldPanel("book_status", read_only=True),
                             FieldPanel("book_years_label", read_only=True),
                             FieldRowPanel(
-                                [FieldPanel("book_year_start", read_only=True), FieldPanel("book_year_end", read_only=True)]
+                                [
+                                    FieldPanel("book_year_start", read_only=True),
+                                    FieldPanel("book_year_end", read_only=True),
+                                ]
                             ),
                             FieldPanel("source_text", read_only=True),
                         ],

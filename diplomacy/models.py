@@ -9,6 +9,7 @@ from django.db.models.functions import Coalesce, NullIf
 from django.urls import reverse
 from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
+
 from modelcluster.fields import ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail.search import index
@@ -29,7 +30,9 @@ class Area(EditorialMixin, BookSectionLink, models.Model):
     """An area of diplomacy (chapter III) or the institutional reforms (chapter II)."""
 
     slug = models.SlugField(
-        max_length=40, unique=True, help_text=_("Part of public web addresses and filters (e.g. 'health'). Never change it.")
+        max_length=40,
+        unique=True,
+        help_text=_("Part of public web addresses and filters (e.g. 'health'). Never change it."),
     )
     name = models.CharField(max_length=120, help_text=_("e.g. 'Health diplomacy'."))
     name_es = models.CharField(max_length=120, blank=True, help_text=_("e.g. 'Diplomacia sanitaria'."))
@@ -93,8 +96,10 @@ class InitiativeQuerySet(LiveQuerySet):
 
     def chronological(self):
         return self.order_by(
-            models.F("start_year").asc(nulls_last=True), models.F("start_month").asc(nulls_first=True),
-            models.F("start_day").asc(nulls_first=True), "book_order",
+            models.F("start_year").asc(nulls_last=True),
+            models.F("start_month").asc(nulls_first=True),
+            models.F("start_day").asc(nulls_first=True),
+            "book_order",
         )
 
     def overlapping(self, year_from=None, year_to=None):
@@ -109,8 +114,10 @@ class InitiativeQuerySet(LiveQuerySet):
 
     def reverse_chronological(self):
         return self.order_by(
-            models.F("start_year").desc(nulls_last=True), models.F("start_month").desc(nulls_last=True),
-            models.F("start_day").desc(nulls_last=True), "-book_order",
+            models.F("start_year").desc(nulls_last=True),
+            models.F("start_month").desc(nulls_last=True),
+            models.F("start_day").desc(nulls_last=True),
+            "-book_order",
         )
 
     def by_title(self, spanish=False):
@@ -148,9 +155,13 @@ class Initiative(EditorialMixin, BookSectionLink, ClusterableModel):
         Area, blank=True, related_name="secondary_initiatives", help_text=_("Other areas it also belongs to.")
     )
     start_year = models.PositiveSmallIntegerField(null=True, blank=True, help_text=_("The year it happened or began."))
-    start_month = models.PositiveSmallIntegerField(null=True, blank=True, help_text=_("Only if the book gives the month (1-12)."))
+    start_month = models.PositiveSmallIntegerField(
+        null=True, blank=True, help_text=_("Only if the book gives the month (1-12).")
+    )
     start_day = models.PositiveSmallIntegerField(null=True, blank=True, help_text=_("Only if the book gives the day."))
-    end_year = models.PositiveSmallIntegerField(null=True, blank=True, help_text=_("For a span such as 2010-2021: the last year."))
+    end_year = models.PositiveSmallIntegerField(
+        null=True, blank=True, help_text=_("For a span such as 2010-2021: the last year.")
+    )
     end_month = models.PositiveSmallIntegerField(null=True, blank=True, help_text=_("Only if the book gives it."))
     end_day = models.PositiveSmallIntegerField(null=True, blank=True, help_text=_("Only if the book gives it."))
     when_label = models.CharField(
@@ -221,7 +232,9 @@ class Initiative(EditorialMixin, BookSectionLink, ClusterableModel):
     @property
     def when(self):
         """The date with the precision the book gives: '2018', 'April 2018', 'June 6, 2021', '2010–2021'."""
-        return format_when(self.start_year, self.start_month, self.start_day, self.end_year, self.end_month, self.end_day)
+        return format_when(
+            self.start_year, self.start_month, self.start_day, self.end_year, self.end_month, self.end_day
+        )
 
     def get_absolute_url(self):
         return reverse("initiative_detail", kwargs={"slug": self.slug})
@@ -278,13 +291,20 @@ class KeyFigure(EditorialMixin, BookSectionLink, models.Model):
     label_es = models.CharField(max_length=300, blank=True, help_text=_("The same in Spanish."))
     value = models.DecimalField(max_digits=20, decimal_places=2, help_text=_("The number itself, without separators."))
     qualifier = models.CharField(
-        max_length=20, choices=Qualifier.choices, default=Qualifier.EXACT, help_text=_("Does the book give it exactly, as a minimum, or roughly?")
+        max_length=20,
+        choices=Qualifier.choices,
+        default=Qualifier.EXACT,
+        help_text=_("Does the book give it exactly, as a minimum, or roughly?"),
     )
     unit = models.CharField(max_length=40, blank=True, help_text=_("e.g. 'people', 'USD', '%'."))
     unit_es = models.CharField(max_length=40, blank=True, help_text=_("The unit in Spanish."))
-    period_label = models.CharField(max_length=120, blank=True, help_text=_("When it applies, in the book's words, e.g. 'first quarter of 2020'."))
+    period_label = models.CharField(
+        max_length=120, blank=True, help_text=_("When it applies, in the book's words, e.g. 'first quarter of 2020'.")
+    )
     year = models.PositiveSmallIntegerField(null=True, blank=True, help_text=_("The year it refers to, if one."))
-    area = models.ForeignKey(Area, on_delete=models.PROTECT, related_name="figures", help_text=_("The area of diplomacy."))
+    area = models.ForeignKey(
+        Area, on_delete=models.PROTECT, related_name="figures", help_text=_("The area of diplomacy.")
+    )
     initiative = models.ForeignKey(
         Initiative,
         null=True,

@@ -1,11 +1,13 @@
 """Admin listings, forms and inspect views for areas, initiatives and key figures."""
 
-import django_filters
 from django import forms
 from django.utils.translation import gettext_lazy as _
+
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+import django_filters
 
 from portal.panels import book_section_panel
 

@@ -2,6 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+
 from wagtail import blocks
 
 ANCHOR_REGEX = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
@@ -59,9 +60,7 @@ class SubheadingBlock(blocks.StructBlock):
 
 class QuoteBlock(blocks.StructBlock):
     text = blocks.RichTextBlock(features=INLINE_FEATURES, help_text=_("The quoted words."))
-    attribution = blocks.CharBlock(
-        required=False, max_length=300, help_text=_("Optional: who said or wrote it.")
-    )
+    attribution = blocks.CharBlock(required=False, max_length=300, help_text=_("Optional: who said or wrote it."))
 
     class Meta:
         icon = "openquote"
@@ -78,9 +77,7 @@ class ListBlock(blocks.StructBlock):
         default="bullet",
         help_text=_("How the items are marked."),
     )
-    items = blocks.ListBlock(
-        blocks.RichTextBlock(features=INLINE_FEATURES), help_text=_("One entry per item.")
-    )
+    items = blocks.ListBlock(blocks.RichTextBlock(features=INLINE_FEATURES), help_text=_("One entry per item."))
 
     class Meta:
         icon = "list-ul"
@@ -182,4 +179,3 @@ def section_anchors(body):
             if block.block_type == "subheading":
                 result.append((block.value["anchor"], block.value["heading"], True))
     return result
-

@@ -3,11 +3,12 @@
 Bad input never raises: a value the form rejects is reported beside its field and ignored, so the
 listing still answers (django-filter drops invalid fields from ``cleaned_data``)."""
 
-import django_filters
 from django import forms
 from django.core.paginator import Paginator
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+
+import django_filters
 
 MIN_YEAR, MAX_YEAR = 1800, 2200
 MAX_QUERY_LENGTH = 200

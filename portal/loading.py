@@ -10,6 +10,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.db import transaction
+
 from wagtail.models import DraftStateMixin, Locale, Page, RevisionMixin, Site
 
 from .models import AuthorsPage, ChapterPage, HomePage
@@ -153,7 +154,9 @@ def load_pages(report):
             site.site_name = settings.WAGTAIL_SITE_NAME
             site.save()
         else:
-            Site.objects.create(hostname="localhost", root_page=home, is_default_site=True, site_name=settings.WAGTAIL_SITE_NAME)
+            Site.objects.create(
+                hostname="localhost", root_page=home, is_default_site=True, site_name=settings.WAGTAIL_SITE_NAME
+            )
         if placeholder:
             placeholder.delete()
         report.add("Home page", 1, 0)

@@ -5,6 +5,7 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, PreviewableMixin, RevisionMixin
@@ -12,9 +13,7 @@ from wagtail.search import index
 
 from .blocks import INLINE_FEATURES, ChapterBodyBlock, LinkBlock, section_anchors
 
-ORCID_VALIDATOR = RegexValidator(
-    r"^\d{4}-\d{4}-\d{4}-\d{3}[\dX]$", _("An ORCID iD looks like 0000-0001-5125-1748.")
-)
+ORCID_VALIDATOR = RegexValidator(r"^\d{4}-\d{4}-\d{4}-\d{3}[\dX]$", _("An ORCID iD looks like 0000-0001-5125-1748."))
 
 
 class HomePage(Page):
@@ -82,9 +81,7 @@ class HomePage(Page):
 class ChapterPage(Page):
     """One chapter of the book, as a sequence of sections with stable anchors."""
 
-    number = models.CharField(
-        max_length=8, help_text=_("The chapter's number as the book writes it, e.g. 'III'.")
-    )
+    number = models.CharField(max_length=8, help_text=_("The chapter's number as the book writes it, e.g. 'III'."))
     summary = models.TextField(
         blank=True, help_text=_("One or two sentences describing the chapter, shown in menus and listings.")
     )
@@ -161,7 +158,14 @@ class Author(RevisionMixin, PreviewableMixin, index.Indexed, models.Model):
     bio = RichTextField(features=INLINE_FEATURES, help_text=_("The biography printed at the end of the book."))
     order = models.PositiveSmallIntegerField(default=0, help_text=_("Authors are shown in this order."))
 
-    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("sort_name"), FieldPanel("orcid"), FieldPanel("bio"), FieldPanel("order")]
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("sort_name"),
+        FieldPanel("orcid"),
+        FieldPanel("bio"),
+        FieldPanel("order"),
+    ]
     search_fields = [index.SearchField("name"), index.SearchField("bio"), index.AutocompleteField("name")]
 
     class Meta:
@@ -245,8 +249,10 @@ class BookSectionLink(models.Model):
             valid = [anchor for anchor, _heading, _sub in self.chapter.specific.anchors]
             if self.section_anchor not in valid:
                 raise ValidationError(
-                    {"section_anchor": _("That chapter has no section with this anchor. Valid anchors: %(list)s")
-                     % {"list": ", ".join(valid)}}
+                    {
+                        "section_anchor": _("That chapter has no section with this anchor. Valid anchors: %(list)s")
+                        % {"list": ", ".join(valid)}
+                    }
                 )
 
     def book_section_url(self, request=None):

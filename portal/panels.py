@@ -1,6 +1,7 @@
 """Admin panels that several record types share."""
 
 from django.utils.translation import gettext_lazy as _
+
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 
 

@@ -54,9 +54,7 @@ def highlight(text, terms, radius=SNIPPET_RADIUS):
     start = max(0, min(positions) - radius) if positions else 0
     end = min(len(text), start + 2 * radius + 40)
     excerpt, folded_excerpt = text[start:end], folded[start:end]
-    spans = sorted(
-        (m.start(), m.end()) for term in terms for m in re.finditer(re.escape(term), folded_excerpt)
-    )
+    spans = sorted((m.start(), m.end()) for term in terms for m in re.finditer(re.escape(term), folded_excerpt))
     out, cursor = [], 0
     for begin, finish in spans:
         if begin < cursor:

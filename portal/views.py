@@ -12,7 +12,6 @@ def robots_txt(request):
     return HttpResponse("\n".join(lines), content_type="text/plain")
 
 
-
 def search(request):
     from .search import SearchForm, run_search
 

@@ -1,6 +1,7 @@
 """Admin for the book's authors and publishers (the pages themselves live in the page tree)."""
 
 from django.utils.translation import gettext_lazy as _
+
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .models import Author, Publisher

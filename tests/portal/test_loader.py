@@ -1,8 +1,10 @@
 import io
 
-import pytest
 from django.core.management import call_command
+
 from wagtail.models import Page, Revision, Site
+
+import pytest
 
 from agreements.models import Agreement, Partner, Partnership
 from diplomacy.models import Area, Initiative, KeyFigure
@@ -66,7 +68,9 @@ def test_it_never_overwrites_what_editors_changed():
     assert Agreement.objects.get(slug="peru-japan-epa").title == "Edited by an editor"
     assert ChapterPage.objects.get(slug="chapter-1").title == "An editor's chapter title"
     assert Partner.objects.get(slug="japan").name_es == "Nombre editado"
-    assert Agreement.objects.filter(title__startswith="Economic Partnership Agreement between Peru and Japan").count() == 0
+    assert (
+        Agreement.objects.filter(title__startswith="Economic Partnership Agreement between Peru and Japan").count() == 0
+    )
 
 
 def test_a_record_an_editor_deleted_is_the_only_thing_it_restores():

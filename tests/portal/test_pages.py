@@ -1,10 +1,12 @@
 import json
 
-import pytest
 from django.conf import settings
+
 from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
+
+import pytest
 
 from portal.models import AuthorsPage, ChapterPage, HomePage
 from tests.factories import chapter, home_page

@@ -1,0 +1,117 @@
+"""The agreements listing as CSV, JSON and Excel files: every matching record, stable columns."""
+
+import csv
+import io
+import json
+
+from django.http import HttpResponse
+from django.utils import timezone
+
+COLUMNS = [
+    "slug",
+    "title",
+    "title_es",
+    "short_name",
+    "kind",
+    "status",
+    "book_status",
+    "year",
+    "year_start",
+    "year_end",
+    "parties_iso",
+    "parties",
+    "url",
+]
+
+CONTENT_TYPES = {
+    "csv": "text/csv; charset=utf-8",
+    "json": "application/json",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
+
+
+def party_code(partner):
+    """A country's ISO code; a bloc's short name (its name when it has none)."""
+    return partner.code or partner.short_name or partner.name
+
+
+def rows(agreements, request):
+    """One dict per agreement, keys in COLUMNS order. ``agreements`` carries ``with_years()`` and
+    ``with_parties()``."""
+    for agreement in agreements:
+        parties = list(agreement.parties.all())
+        yield {
+            "slug": agreement.slug,
+            "title": agreement.title,
+            "title_es": agreement.title_es,
+            "short_name": agreement.short_name,
+            "kind": agreement.kind,
+            "status": agreement.status,
+            "book_status": agreement.book_status,
+            "year": agreement.book_years,
+            "year_start": agreement.year,
+            "year_end": agreement.year_last,
+            "parties_iso": "; ".join(party_code(p) for p in parties),
+            "parties": "; ".join(p.display_name for p in parties),
+            "url": request.build_absolute_uri(agreement.get_absolute_url()),
+        }
+
+
+def filename(extension):
+    return f"peru-trade-agreements-{timezone.localdate().isoformat()}.{extension}"
+
+
+def _attachment(content, extension):
+    response = HttpResponse(content, content_type=CONTENT_TYPES[extension])
+    response["Content-Disposition"] = f'attachment; filename="{filename(extension)}"'
+    return response
+
+
+def as_csv(records):
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=COLUMNS, lineterminator="\r\n")
+    writer.writeheader()
+    for record in records:
+        writer.writerow({key: "" if value is None else value for key, value in record.items()})
+    return _attachment(buffer.getvalue(), "csv")
+
+
+def as_json(records):
+    records = list(records)
+    content = json.dumps({"count": len(records), "results": records}, ensure_ascii=False, indent=1)
+    return _attachment(content, "json")
+
+
+def as_xlsx(records):
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font
+
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet("Agreements")
+    sheet.freeze_panes = "A2"
+    header = []
+    for name in COLUMNS:
+        cell = WriteOnlyCell(sheet, value=name)
+        cell.font = Font(bold=True)
+        header.append(cell)
+    sheet.append(header)
+    for record in records:
+        sheet.append([_text_cell(sheet, record[name]) for name in COLUMNS])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return _attachment(buffer.getvalue(), "xlsx")
+
+
+def _text_cell(sheet, value):
+    """openpyxl stores a string starting with "=" as a formula: keep every text a text."""
+    from openpyxl.cell import WriteOnlyCell
+
+    if isinstance(value, str) and value.startswith("="):
+        cell = WriteOnlyCell(sheet, value=value)
+        cell.data_type = "s"
+        return cell
+    return value
+
+
+WRITERS = {"csv": as_csv, "json": as_json, "xlsx": as_xlsx}

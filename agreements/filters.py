@@ -1,0 +1,112 @@
+"""The public listings' filters. Parameter names are public URLs (and the exports' too): never
+rename them."""
+
+from django import forms
+from django.db.models import F
+from django.db.models.functions import Coalesce, Lower
+from django.utils.translation import gettext_lazy as _
+
+import django_filters
+
+from portal.listing import CodeFilter, ListingFilterSet, TextSearchFilter, YearFilter
+
+from .models import Agreement, AgreementKind, AgreementStatus, Partnership, Region
+
+
+class UpperCaseField(forms.CharField):
+    def to_python(self, value):
+        return super().to_python(value).upper()
+
+
+class CountryFilter(CodeFilter):
+    """``country=JP``: agreements where Japan is a party, directly or through a bloc it belongs to."""
+
+    field_class = UpperCaseField
+
+    def filter(self, qs, value):
+        return qs.involving(value.upper()) if value else qs
+
+
+class AgreementFilterSet(ListingFilterSet):
+    """Filters for /agreements/ and its exports. The queryset passed in must carry ``with_years()``."""
+
+    SORTS = [
+        ("year", _("Oldest first")),
+        ("-year", _("Newest first")),
+        ("title", _("Title (A to Z)")),
+    ]
+
+    q = TextSearchFilter(
+        fields=[
+            "title",
+            "title_es",
+            "short_name",
+            "description",
+            "description_es",
+            "parties__name",
+            "parties__name_es",
+        ],
+        label=_("Words"),
+        help_text=_("In the title, description or a party's name."),
+    )
+    status = django_filters.ChoiceFilter(
+        choices=AgreementStatus.choices, label=_("Current status"), empty_label=_("Any status")
+    )
+    kind = django_filters.ChoiceFilter(
+        choices=AgreementKind.choices, label=_("Kind of agreement"), empty_label=_("Any kind")
+    )
+    country = CountryFilter(
+        label=_("Country code"),
+        help_text=_("Two-letter ISO code, e.g. JP. Includes agreements through a bloc the country belongs to."),
+    )
+    region = django_filters.ChoiceFilter(
+        choices=Region.choices, method="filter_region", label=_("Region"), empty_label=_("Any region")
+    )
+    year_from = YearFilter(method="filter_year_from", label=_("From year"))
+    year_to = YearFilter(method="filter_year_to", label=_("To year"))
+    sort = django_filters.ChoiceFilter(
+        choices=SORTS, method="sort_results", label=_("Sort by"), empty_label=_("The book's order")
+    )
+
+    class Meta(ListingFilterSet.Meta):
+        model = Agreement
+        fields = []
+
+    def filter_region(self, qs, name, value):
+        return qs.in_region(value)
+
+    # An agreement spans ``year``..``year_last`` (Thailand: 2006-2010); it matches when that span
+    # overlaps the years asked for.
+    def filter_year_from(self, qs, name, value):
+        return qs.filter(year_last__gte=value)
+
+    def filter_year_to(self, qs, name, value):
+        return qs.filter(year__lte=value)
+
+    def sort_results(self, qs, name, value):
+        if value == "title":
+            return qs.order_by(Lower("title"), "book_order")
+        year = F("year").desc(nulls_last=True) if value == "-year" else F("year").asc(nulls_last=True)
+        return qs.order_by(year, "book_order", "title")
+
+
+class PartnershipFilterSet(ListingFilterSet):
+    """Filters for /partnerships/."""
+
+    kind = django_filters.ChoiceFilter(choices=Partnership.Kind.choices, label=_("Kind"), empty_label=_("Any kind"))
+    region = django_filters.ChoiceFilter(
+        choices=Region.choices, field_name="partner__region", label=_("Partner's region"), empty_label=_("Any region")
+    )
+    year_from = YearFilter(method="filter_year_from", label=_("From year"))
+    year_to = YearFilter(method="filter_year_to", label=_("To year"))
+
+    class Meta(ListingFilterSet.Meta):
+        model = Partnership
+        fields = []
+
+    # Mexico's partnership was built "between 2014 and 2016": it matches any year range touching that span.
+    def filter_year_from(self, qs, name, value):
+        return qs.alias(year_last=Coalesce("year_end", "year_start")).filter(year_last__gte=value)
+
+    def filter_year_to(self, qs, name, value):
+        return qs.filter(year_start__lte=value)

@@ -1,0 +1,200 @@
+"""The public filters of /agreements/ and /partnerships/, on the book's own records."""
+
+from django.http import QueryDict
+
+import pytest
+
+from agreements.filters import AgreementFilterSet, PartnershipFilterSet
+from agreements.models import Partnership
+from agreements.views import listing_queryset
+
+pytestmark = pytest.mark.django_db
+
+
+def agreements(query=""):
+    filterset = AgreementFilterSet(QueryDict(query), queryset=listing_queryset())
+    return [agreement.slug for agreement in filterset.qs]
+
+
+def partnerships(query=""):
+    queryset = Partnership.objects.live().select_related("partner")
+    return {p.slug for p in PartnershipFilterSet(QueryDict(query), queryset=queryset).qs}
+
+
+def test_no_filter_gives_every_live_agreement_in_the_books_order():
+    slugs = agreements()
+    assert len(slugs) == 29
+    assert slugs[:3] == ["andean-community", "wto", "ace-50-cuba"]
+    assert slugs[-1] == "peru-el-salvador-fta"
+
+
+@pytest.mark.parametrize(("status", "count"), [("in_force", 23), ("signed", 2), ("negotiating", 4)])
+def test_status(status, count):
+    assert len(agreements(f"status={status}")) == count
+
+
+def test_kind():
+    assert agreements("kind=services") == ["tisa"]
+    assert set(agreements("kind=economic_complementation")) == {"ace-50-cuba", "ace-58-mercosur"}
+
+
+@pytest.mark.parametrize("code", ["JP", "jp", "Jp"])
+def test_country_includes_blocs_the_country_belongs_to_and_ignores_case(code):
+    assert set(agreements(f"country={code}")) == {"peru-japan-epa", "cptpp", "tisa"}
+
+
+def test_country_through_the_european_union():
+    assert set(agreements("country=DE")) == {"peru-eu-trade-agreement", "tisa"}
+
+
+def test_country_through_mercosur_and_directly():
+    assert set(agreements("country=BR")) == {"ace-58-mercosur", "peru-brazil-deepening"}
+
+
+def test_unknown_country_gives_nothing():
+    assert agreements("country=XX") == []
+
+
+def test_region_through_parties_and_their_members():
+    assert agreements("region=africa") == ["tisa"]  # Mauritius is a TISA party
+    assert set(agreements("region=oceania")) == {"peru-australia-fta", "cptpp", "tisa"}
+    europe = set(agreements("region=europe"))
+    assert {"peru-efta-fta", "peru-eu-trade-agreement", "peru-uk-trade-continuity", "tisa"} <= europe
+    assert "peru-japan-epa" not in europe
+
+
+def test_year_range_overlaps_thailands_2006_2010_span():
+    assert set(agreements("year_from=2007&year_to=2009")) == {
+        "peru-canada-fta",
+        "peru-singapore-fta",
+        "peru-china-fta",
+        "peru-thailand-fta",
+    }
+    assert set(agreements("year_from=2010&year_to=2010")) == {"peru-thailand-fta", "peru-efta-fta"}
+    assert "peru-thailand-fta" in agreements("year_to=2006")
+    assert "peru-thailand-fta" not in agreements("year_from=2011")
+
+
+def test_open_year_ranges():
+    assert set(agreements("year_to=2005")) == {"andean-community", "wto", "ace-50-cuba", "ace-58-mercosur"}
+    assert set(agreements("year_from=2019")) == {"peru-uk-trade-continuity", "cptpp"}
+
+
+def test_agreements_without_a_year_drop_out_of_year_filters():
+    assert "tisa" not in agreements("year_from=1900")
+
+
+def test_words_in_title_spanish_title_description_and_parties():
+    assert agreements("q=Honduras") == ["peru-honduras-fta"]
+    assert "peru-japan-epa" in agreements("q=Japón")  # title_es
+    assert "tisa" in agreements("q=Mauritius")  # a party's name
+    assert agreements("q=free trade honduras") == ["peru-honduras-fta"]  # every word must match
+    assert agreements("q=zzzz") == []
+
+
+def test_filters_combine():
+    assert agreements("country=JP&status=in_force") == ["peru-japan-epa", "cptpp"]
+
+
+def test_sort_by_year():
+    slugs = agreements("sort=year")
+    assert slugs[0] == "andean-community"
+    assert slugs.index("peru-chile-fta") < slugs.index("peru-thailand-fta") < slugs.index("cptpp")
+    assert set(slugs[-4:]) == {"tisa", "peru-turkey-fta", "peru-india-fta", "peru-el-salvador-fta"}  # no year: last
+
+
+def test_sort_by_year_newest_first():
+    slugs = agreements("sort=-year")
+    assert slugs[0] == "cptpp"
+    assert slugs[-5] == "andean-community"
+    assert set(slugs[-4:]) == {"tisa", "peru-turkey-fta", "peru-india-fta", "peru-el-salvador-fta"}
+
+
+def test_sort_by_title():
+    slugs = agreements("sort=title")
+    assert slugs[0] == "pacific-alliance-additional-protocol"  # "Additional Protocol ..."
+    assert slugs[-1] == "wto"  # "World Trade Organization"
+
+
+def test_sort_keeps_filters():
+    assert agreements("country=JP&sort=-year") == ["cptpp", "peru-japan-epa", "tisa"]
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "status=cancelled",
+        "kind=treaty",
+        "region=atlantis",
+        "sort=random",
+        "country=JPN",
+        "country=J",
+        "year_from=abc",
+        "year_from=-5",
+        "year_to=99999999999999999999",
+        "q=" + "x" * 5000,
+    ],
+)
+def test_invalid_values_are_reported_and_ignored(query):
+    filterset = AgreementFilterSet(QueryDict(query), queryset=listing_queryset())
+    assert filterset.form.errors
+    assert len(filterset.qs) == 29
+
+
+def test_a_nul_byte_in_the_words_finds_nothing():
+    # The shared ListingForm reads NUL as U+FFFD, which no record contains.
+    assert agreements("q=Japan%00") == []
+
+
+def test_reversed_years_keep_the_start_and_report_the_end():
+    filterset = AgreementFilterSet(QueryDict("year_from=2015&year_to=2010"), queryset=listing_queryset())
+    assert "year_to" in filterset.form.errors
+    assert set(a.slug for a in filterset.qs) == {
+        "peru-honduras-fta",
+        "peru-australia-fta",
+        "peru-uk-trade-continuity",
+        "cptpp",
+        "peru-brazil-deepening",
+    }
+
+
+def test_repeated_parameter_uses_the_last_value():
+    assert len(agreements("status=in_force&status=signed")) == 2
+
+
+def test_active_filters_name_each_filter_with_a_link_that_clears_it(rf):
+    request = rf.get("/en/agreements/", {"status": "in_force", "country": "jp", "page": "2"})
+    filterset = AgreementFilterSet(request.GET, queryset=listing_queryset())
+    active = {label: (value, url) for label, value, url in filterset.active_filters(request)}
+    assert active["Current status"] == ("In force", "?country=jp")
+    assert active["Country code"] == ("JP", "?status=in_force")
+
+
+def test_partnerships_all_and_by_kind():
+    assert len(partnerships()) == 13
+    assert partnerships("kind=global_partnership") == {"germany-global-partner"}
+    assert partnerships("kind=consultation_mechanism") == {"eu-consultation-mechanism"}
+
+
+def test_partnerships_by_partners_region():
+    assert partnerships("region=asia") == {"china", "south-korea", "thailand", "japan"}
+    assert partnerships("region=europe") == {"spain", "france", "eu-consultation-mechanism", "germany-global-partner"}
+
+
+def test_partnerships_year_range_overlaps_mexicos_2014_2016_span():
+    assert partnerships("year_from=2015&year_to=2015") == {"mexico", "russia"}
+    assert partnerships("year_from=2016") == {"mexico", "japan", "france"}
+    assert partnerships("year_to=2003") == {"brazil"}
+
+
+@pytest.mark.parametrize("query", ["kind=x", "region=x", "year_from=x", "year_to=-1", "year_from=99999999999999999999"])
+def test_partnership_invalid_values_are_reported_and_ignored(query):
+    filterset = PartnershipFilterSet(QueryDict(query), queryset=Partnership.objects.live())
+    assert filterset.form.errors
+    assert len(filterset.qs) == 13
+
+
+def test_partnership_reversed_years_keep_the_start_only():
+    filterset = PartnershipFilterSet(QueryDict("year_from=2016&year_to=2003"), queryset=Partnership.objects.live())
+    assert "year_to" in filterset.form.errors
+    assert {p.slug for p in filterset.qs} == {"mexico", "japan", "france"}
