@@ -173,6 +173,15 @@ class AgreementQuerySet(SearchableQuerySetMixin, models.QuerySet):
         """Agreements where the country is a party directly or through a bloc it belongs to."""
         return self.filter(Q(parties__code=code) | Q(parties__members__code=code)).distinct()
 
+    def with_partner(self, partner):
+        """A country's agreements directly or through its blocs; a bloc's own agreements."""
+        return self.involving(partner.code) if partner.code else self.filter(parties=partner)
+
+    def sharing_partners(self, party_ids, codes):
+        """Agreements with one of these parties, or a party (or bloc member) with one of these codes."""
+        common = Q(parties__in=party_ids) | Q(parties__code__in=codes) | Q(parties__members__code__in=codes)
+        return self.filter(common).distinct()
+
     def in_region(self, region):
         return self.filter(Q(parties__region=region) | Q(parties__members__region=region)).distinct()
 

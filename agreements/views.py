@@ -137,8 +137,7 @@ def related_agreements(agreement, parties):
     codes.discard(PERU)
     if not party_ids and not codes:
         return []
-    common = Q(parties__in=party_ids) | Q(parties__code__in=codes) | Q(parties__members__code__in=codes)
-    queryset = Agreement.objects.live().filter(common).distinct().by_book_order()
+    queryset = Agreement.objects.live().sharing_partners(party_ids, codes).by_book_order()
     if agreement.pk:
         queryset = queryset.exclude(pk=agreement.pk)
     return list(queryset)
@@ -201,10 +200,7 @@ def partner_context(partner, request):
     groupings = [g for g in partner.groupings.all() if g.live] if saved else []
     direct, through = [], []
     if saved:
-        if partner.code:
-            agreements = Agreement.objects.live().involving(partner.code)
-        else:
-            agreements = Agreement.objects.live().filter(parties=partner)
+        agreements = Agreement.objects.live().with_partner(partner)
         grouping_ids = {g.pk for g in groupings}
         for agreement in agreements.with_years().with_parties().by_book_order():
             parties = list(agreement.parties.all())
