@@ -12,7 +12,7 @@ from modelcluster.models import ClusterableModel
 from wagtail.search import index
 from wagtail.search.queryset import SearchableQuerySetMixin
 
-from portal.editing import EditorialMixin
+from portal.editing import EditorialMixin, SlugAndOrderMixin
 from portal.i18n import localized
 from portal.models import BookSectionLink
 
@@ -193,10 +193,17 @@ class AgreementQuerySet(SearchableQuerySetMixin, models.QuerySet):
         return self.order_by("book_order", "title")
 
 
-class Agreement(EditorialMixin, BookSectionLink, ClusterableModel):
+class Agreement(SlugAndOrderMixin, EditorialMixin, BookSectionLink, ClusterableModel):
     """A trade agreement Peru is party to or negotiating."""
 
-    slug = models.SlugField(max_length=120, unique=True, help_text=_("Used in the agreement's web address. Set once."))
+    slug = models.SlugField(
+        max_length=120,
+        unique=True,
+        blank=True,
+        help_text=_(
+            "Used in the agreement's web address. Leave empty to make one from the title; never change it once published."
+        ),
+    )
     title = models.CharField(max_length=300, help_text=_("The agreement's full English title."))
     title_es = models.CharField(max_length=300, blank=True, help_text=_("Its official Spanish name, where known."))
     short_name = models.CharField(max_length=60, blank=True, help_text=_("An acronym or short form, e.g. 'ACE 58'."))
@@ -313,8 +320,10 @@ class PartnershipQuerySet(SearchableQuerySetMixin, models.QuerySet):
         return self.filter(live=True)
 
 
-class Partnership(EditorialMixin, BookSectionLink, models.Model):
+class Partnership(SlugAndOrderMixin, EditorialMixin, BookSectionLink, models.Model):
     """A strategic partnership or another bilateral mechanism of political dialogue."""
+
+    slug_source = staticmethod(lambda partnership: f"{partnership.partner.name} {partnership.get_kind_display()}")
 
     class Kind(models.TextChoices):
         STRATEGIC = "strategic_partnership", _("Strategic partnership")
@@ -325,7 +334,12 @@ class Partnership(EditorialMixin, BookSectionLink, models.Model):
         ESTABLISHED = "established", _("Established")
         PROSPECTIVE = "prospective", _("Prospective")
 
-    slug = models.SlugField(max_length=80, unique=True, help_text=_("Used internally and in links. Set once."))
+    slug = models.SlugField(
+        max_length=80,
+        unique=True,
+        blank=True,
+        help_text=_("Used internally and in links. Leave empty to make one from the partner's name."),
+    )
     partner = models.ForeignKey(
         Partner, on_delete=models.PROTECT, related_name="partnerships", help_text=_("The country or bloc.")
     )

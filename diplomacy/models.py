@@ -16,7 +16,7 @@ from wagtail.search import index
 from wagtail.search.queryset import SearchableQuerySetMixin
 
 from agreements.models import Agreement, Partner
-from portal.editing import EditorialMixin
+from portal.editing import EditorialMixin, SlugAndOrderMixin
 from portal.i18n import localized
 from portal.models import BookSectionLink
 
@@ -142,10 +142,17 @@ class InitiativeQuerySet(LiveQuerySet):
         )
 
 
-class Initiative(EditorialMixin, BookSectionLink, ClusterableModel):
+class Initiative(SlugAndOrderMixin, EditorialMixin, BookSectionLink, ClusterableModel):
     """Something the Ministry did, proposed or is negotiating, as the book reports it."""
 
-    slug = models.SlugField(max_length=120, unique=True, help_text=_("Used in the initiative's web address. Set once."))
+    slug = models.SlugField(
+        max_length=120,
+        unique=True,
+        blank=True,
+        help_text=_(
+            "Used in the initiative's web address. Leave empty to make one from the title; never change it once published."
+        ),
+    )
     title = models.CharField(max_length=300, help_text=_("A short, plain English title."))
     title_es = models.CharField(max_length=300, blank=True, help_text=_("The title in Spanish."))
     area = models.ForeignKey(
@@ -278,15 +285,22 @@ class KeyFigureQuerySet(LiveQuerySet):
         )
 
 
-class KeyFigure(EditorialMixin, BookSectionLink, models.Model):
+class KeyFigure(SlugAndOrderMixin, EditorialMixin, BookSectionLink, models.Model):
     """A number the book reports, with the book's own words as its source."""
+
+    slug_source = "label"
 
     class Qualifier(models.TextChoices):
         EXACT = "exact", _("exactly")
         MORE_THAN = "more_than", _("more than")
         APPROXIMATELY = "approximately", _("about")
 
-    slug = models.SlugField(max_length=120, unique=True, help_text=_("Used in links to this figure. Set once."))
+    slug = models.SlugField(
+        max_length=120,
+        unique=True,
+        blank=True,
+        help_text=_("Used in links to this figure. Leave empty to make one from the label."),
+    )
     label = models.CharField(max_length=300, help_text=_("What is counted, e.g. 'Peruvians repatriated'."))
     label_es = models.CharField(max_length=300, blank=True, help_text=_("The same in Spanish."))
     value = models.DecimalField(max_digits=20, decimal_places=2, help_text=_("The number itself, without separators."))
