@@ -6,22 +6,33 @@ import json
 
 from django.http import HttpResponse
 from django.utils import timezone
+from django.utils.translation import pgettext_lazy
 
-COLUMNS = [
-    "slug",
-    "title",
-    "title_es",
-    "short_name",
-    "kind",
-    "status",
-    "book_status",
-    "year",
-    "year_start",
-    "year_end",
-    "parties_iso",
-    "parties",
-    "url",
-]
+# The columns in their stable order. Each key is also its English header; the labels are listed
+# literally so that makemessages finds them.
+COLUMN_LABELS = {
+    "slug": pgettext_lazy("export column", "slug"),
+    "title": pgettext_lazy("export column", "title"),
+    "title_es": pgettext_lazy("export column", "title_es"),
+    "short_name": pgettext_lazy("export column", "short_name"),
+    "kind": pgettext_lazy("export column", "kind"),
+    "status": pgettext_lazy("export column", "status"),
+    "book_status": pgettext_lazy("export column", "book_status"),
+    "year": pgettext_lazy("export column", "year"),
+    "year_start": pgettext_lazy("export column", "year_start"),
+    "year_end": pgettext_lazy("export column", "year_end"),
+    "parties_iso": pgettext_lazy("export column", "parties_iso"),
+    "parties": pgettext_lazy("export column", "parties"),
+    "url": pgettext_lazy("export column", "url"),
+}
+COLUMNS = list(COLUMN_LABELS)
+
+
+def header_labels():
+    """The header row: the column keys themselves in English (what scripts read), translated in the
+    other languages. The columns, their order and the JSON keys never change."""
+    return [str(label) for label in COLUMN_LABELS.values()]
+
 
 CONTENT_TYPES = {
     "csv": "text/csv; charset=utf-8",
@@ -69,10 +80,10 @@ def _attachment(content, extension):
 
 def as_csv(records):
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=COLUMNS, lineterminator="\r\n")
-    writer.writeheader()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(header_labels())
     for record in records:
-        writer.writerow({key: "" if value is None else value for key, value in record.items()})
+        writer.writerow(["" if record[name] is None else record[name] for name in COLUMNS])
     return _attachment(buffer.getvalue(), "csv")
 
 
@@ -91,8 +102,8 @@ def as_xlsx(records):
     sheet = workbook.create_sheet("Agreements")
     sheet.freeze_panes = "A2"
     header = []
-    for name in COLUMNS:
-        cell = WriteOnlyCell(sheet, value=name)
+    for label in header_labels():
+        cell = WriteOnlyCell(sheet, value=label)
         cell.font = Font(bold=True)
         header.append(cell)
     sheet.append(header)

@@ -12,11 +12,26 @@ from wagtail.models import Page, PreviewableMixin, RevisionMixin
 from wagtail.search import index
 
 from .blocks import INLINE_FEATURES, ChapterBodyBlock, LinkBlock, section_anchors
+from .i18n import in_active_language
 
 ORCID_VALIDATOR = RegexValidator(r"^\d{4}-\d{4}-\d{4}-\d{3}[\dX]$", _("An ORCID iD looks like 0000-0001-5125-1748."))
 
 
-class HomePage(Page):
+class BookPage(Page):
+    """The book's page types: their links follow the language the visitor reads in."""
+
+    class Meta:
+        abstract = True
+
+    def get_url_parts(self, request=None):
+        parts = super().get_url_parts(request)
+        if parts is None:
+            return None
+        site_id, root_url, page_path = parts
+        return site_id, root_url, in_active_language(page_path)
+
+
+class HomePage(BookPage):
     """The book's front page: title, authors, publishers, edition and the opening paragraphs."""
 
     subtitle = models.CharField(
@@ -78,7 +93,7 @@ class HomePage(Page):
         return context
 
 
-class ChapterPage(Page):
+class ChapterPage(BookPage):
     """One chapter of the book, as a sequence of sections with stable anchors."""
 
     number = models.CharField(max_length=8, help_text=_("The chapter's number as the book writes it, e.g. 'III'."))
@@ -129,7 +144,7 @@ class ChapterPage(Page):
         return context
 
 
-class AuthorsPage(Page):
+class AuthorsPage(BookPage):
     """Who wrote the book: the author records with their ORCID iDs and biographies."""
 
     intro = RichTextField(blank=True, features=INLINE_FEATURES, help_text=_("A sentence above the biographies."))

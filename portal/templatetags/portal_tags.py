@@ -1,7 +1,7 @@
 from django import template
 from django.urls import reverse
 
-from portal.i18n import is_untranslated, localized
+from portal.i18n import in_active_language, is_untranslated, localized
 
 register = template.Library()
 
@@ -13,8 +13,9 @@ def tr(obj, field):
 
 
 @register.filter
-def untranslated(obj, field):
-    return is_untranslated(obj, field)
+def untranslated(obj, fields):
+    """{{ record|untranslated:"title,description" }}: Spanish is active and one of them has no Spanish text."""
+    return any(is_untranslated(obj, field.strip()) for field in fields.split(","))
 
 
 @register.filter
@@ -61,3 +62,9 @@ def language_versions(context):
         url = f"/{code}{rest}" + (f"?{query}" if query else "")
         versions.append((code, get_language_info(code)["name_local"], url))
     return versions
+
+
+@register.filter
+def in_language(url):
+    """A page URL in the active language (for plain Page objects, such as a page's ancestors)."""
+    return in_active_language(url)

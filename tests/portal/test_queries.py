@@ -1,8 +1,9 @@
 """The book's pages render in a fixed number of queries, however many records link into them."""
 
-import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+
+import pytest
 
 from agreements.models import Agreement
 from diplomacy.models import Area, Initiative
