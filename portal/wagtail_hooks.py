@@ -1,5 +1,32 @@
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 
+from .deletion import refuse_if_linked
 from .viewsets import BookGroup
 
 register_snippet(BookGroup)
+
+
+@hooks.register("before_delete_snippet")
+def keep_linked_records(request, instances):
+    return refuse_if_linked(request, instances)
+
+
+@hooks.register("before_delete_page")
+def keep_linked_chapters(request, page):
+    return refuse_if_linked(request, [page.specific])
+
+
+@hooks.register("construct_homepage_panels")
+def add_portal_state(request, panels):
+    from .dashboard import PortalStatePanel
+
+    panels.insert(0, PortalStatePanel())
+
+
+# Registered after Wagtail's own "page" link type (order=1), which it replaces.
+@hooks.register("register_rich_text_features", order=1)
+def page_links_in_the_readers_language(features):
+    from .i18n import LocalizedPageLinkHandler
+
+    features.register_link_type(LocalizedPageLinkHandler)

@@ -138,3 +138,6 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
+
+# The admin speaks the portal's two languages; each editor picks one in their account.
+WAGTAILADMIN_PERMITTED_LANGUAGES = [("en", "English"), ("es", "Español")]
