@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export DJANGO_SETTINGS_MODULE ?= portal.settings.dev
 
-.PHONY: demo test install install-dev migrate load serve lint format check clean
+.PHONY: demo test install install-dev tools migrate load serve backup restore bench lint format check clean
 
 $(BIN)/python:
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 is needed ($(PYTHON) not found); set PYTHON=/path/to/python3.11"; exit 1; }
@@ -24,6 +24,17 @@ $(VENV)/.installed-dev: requirements.txt requirements-dev.txt $(BIN)/python
 install: $(VENV)/.installed
 install-dev: $(VENV)/.installed-dev
 
+# axe-core for the browser tests' accessibility checks, into .tools/ (git-ignored). Without npm the
+# accessibility tests skip and say why (under CI they fail).
+AXE_CORE_VERSION := 4.14.1
+AXE := .tools/node_modules/axe-core/axe.min.js
+$(AXE):
+	@if command -v npm >/dev/null 2>&1; then \
+		mkdir -p .tools && cd .tools && npm i --no-audit --no-fund --silent -E axe-core@$(AXE_CORE_VERSION); \
+	else echo "npm not found: axe-core not installed, the accessibility tests will be skipped"; fi
+
+tools: $(AXE)
+
 migrate: install
 	$(BIN)/python manage.py migrate --noinput
 
@@ -36,7 +47,7 @@ demo: migrate
 	@echo "Serving at http://$(HOST):$(PORT)/ (admin at http://$(HOST):$(PORT)/admin/)"
 	$(BIN)/python manage.py runserver --noreload $(HOST):$(PORT)
 
-test: install-dev
+test: install-dev tools
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(BIN)/python -m pytest $(PYTEST_ARGS)
 
 lint: install-dev
@@ -50,6 +61,35 @@ format: install-dev
 check: install-dev
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(BIN)/python manage.py check
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
+
+# Production-like server: gunicorn + WhiteNoise with portal.settings.production on HOST:PORT. Uses
+# DATABASE_URL, SECRET_KEY and ALLOWED_HOSTS when set (see docs/deployment.md); otherwise the local
+# db.sqlite3 (`make load` fills it), a throwaway key and HOST, over plain HTTP. It migrates first.
+WORKERS ?= 3
+serve: install
+	@export DJANGO_SETTINGS_MODULE=portal.settings.production \
+	  DATABASE_URL="$${DATABASE_URL:-sqlite:///$(CURDIR)/db.sqlite3}" \
+	  SECRET_KEY="$${SECRET_KEY:-$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(50))')}" \
+	  ALLOWED_HOSTS="$${ALLOWED_HOSTS:-$(HOST),localhost,127.0.0.1}" \
+	  SECURE_SSL_REDIRECT="$${SECURE_SSL_REDIRECT:-false}"; \
+	$(BIN)/python manage.py migrate --noinput -v0 && \
+	$(BIN)/python manage.py collectstatic --noinput -v0 && \
+	echo "Serving (production settings) at http://$(HOST):$(PORT)/" && \
+	$(BIN)/gunicorn portal.wsgi:application --bind $(HOST):$(PORT) --workers $(WORKERS) --no-control-socket --access-logfile -
+
+# Backups of the configured database and media into backups/<timestamp>/ (BACKUP_DIR changes where);
+# restore one with `make restore BACKUP=backups/<timestamp>` into an empty database.
+backup: install
+	$(BIN)/python manage.py backup_portal
+
+restore: install
+	@test -n "$(BACKUP)" || { echo "Name the backup: make restore BACKUP=backups/<timestamp>"; exit 1; }
+	$(BIN)/python manage.py restore_portal $(BACKUP) $(RESTORE_ARGS)
+
+# The benchmark (bench/run.py): gunicorn + wrk on loopback with 10,000 agreements; results in
+# bench/results/latest.md, to copy into docs/performance.md.
+bench: install
+	$(BIN)/python bench/run.py
 
 clean:
 	rm -rf $(VENV) static .test-media

@@ -6,7 +6,7 @@ import json
 
 from django.http import HttpResponse
 from django.utils import timezone
-from django.utils.translation import pgettext_lazy
+from django.utils.translation import pgettext, pgettext_lazy
 
 # The columns in their stable order. Each key is also its English header; the labels are listed
 # literally so that makemessages finds them.
@@ -99,7 +99,7 @@ def as_xlsx(records):
     from openpyxl.styles import Font
 
     workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet("Agreements")
+    sheet = workbook.create_sheet(pgettext("export sheet", "Agreements"))
     sheet.freeze_panes = "A2"
     header = []
     for label in header_labels():

@@ -1,11 +1,20 @@
 """Admin listings, forms and inspect views for partners, agreements and partnerships."""
 
 from django import forms
+from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList, TabbedInterface
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    MultiFieldPanel,
+    ObjectList,
+    PublishingPanel,
+    TabbedInterface,
+)
+from wagtail.admin.ui.tables import Column
+from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetViewSetGroup
 
 import django_filters
 
@@ -38,6 +47,7 @@ class PartnerViewSet(SnippetViewSet):
         FieldPanel("slug"),
         FieldPanel("members", widget=forms.CheckboxSelectMultiple),
         FieldPanel("notes"),
+        PublishingPanel(),
     ]
 
 
@@ -46,6 +56,11 @@ class AgreementFilterSet(WagtailFilterSet):
     kind = django_filters.ChoiceFilter(choices=AgreementKind.choices, label=_("Kind"))
     region = django_filters.ChoiceFilter(choices=Region.choices, label=_("Region"), method="filter_region")
     year = django_filters.NumberFilter(field_name="book_year_start", label=_("Year in the book"))
+    country = django_filters.CharFilter(
+        method="filter_country",
+        label=_("Country code"),
+        help_text=_("Two-letter ISO code, e.g. JP; includes agreements through a bloc it belongs to."),
+    )
 
     class Meta:
         model = Agreement
@@ -54,12 +69,35 @@ class AgreementFilterSet(WagtailFilterSet):
     def filter_region(self, queryset, name, value):
         return queryset.in_region(value)
 
+    def filter_country(self, queryset, name, value):
+        return queryset.involving(value.strip().upper()) if value.strip() else queryset
+
+
+class AgreementIndexView(IndexView):
+    """Sorting by 'last verified on' puts never-verified agreements with the oldest, on every database
+    (PostgreSQL would put them last going up, SQLite first)."""
+
+    def order_queryset(self, queryset):
+        if self.ordering == "last_verified_on":
+            return queryset.order_by(F("last_verified_on").asc(nulls_first=True), "book_order")
+        if self.ordering == "-last_verified_on":
+            return queryset.order_by(F("last_verified_on").desc(nulls_last=True), "book_order")
+        return super().order_queryset(queryset)
+
 
 class AgreementViewSet(SnippetViewSet):
     model = Agreement
+    index_view_class = AgreementIndexView
     icon = "doc-full"
     menu_label = _("Trade agreements")
-    list_display = ["title", "short_name", "status", "book_years", "last_verified_on"]
+    # Every column sorts (click its heading); computed ones sort by the field they show.
+    list_display = [
+        "title",
+        "short_name",
+        "status",
+        Column("book_years", label=_("Years in the book"), sort_key="book_year_start"),
+        "last_verified_on",
+    ]
     list_export = ["slug", "title", "short_name", "kind", "status", "book_status", "book_years", "last_verified_on"]
     filterset_class = AgreementFilterSet
     search_fields = ["title", "title_es", "short_name", "description"]
@@ -99,6 +137,8 @@ class AgreementViewSet(SnippetViewSet):
                         ],
                         heading=_("As the book reports it (fixed)"),
                     ),
+                    # Go-live and expiry dates: set in the status side panel ("Edit schedule").
+                    PublishingPanel(),
                 ],
                 heading=_("Status and dates"),
             ),
@@ -129,7 +169,7 @@ class PartnershipViewSet(SnippetViewSet):
     model = Partnership
     icon = "group"
     menu_label = _("Partnerships")
-    list_display = ["__str__", "years", "status"]
+    list_display = ["partner", "kind", Column("years", label=_("Years"), sort_key="year_start"), "status"]
     filterset_class = PartnershipFilterSet
     search_fields = ["description", "notes"]
     inspect_view_enabled = True
@@ -145,6 +185,7 @@ class PartnershipViewSet(SnippetViewSet):
         FieldPanel("source_text", read_only=True),
         book_section_panel(),
         FieldPanel("book_order"),
+        PublishingPanel(),
     ]
 
 

@@ -262,9 +262,9 @@ def format_when(year, month=None, day=None, end_year=None, end_month=None, end_d
         if not y:
             return ""
         if m and d:
-            return f"{MONTHS[m]} {d}, {y}"
+            return str(_("%(month)s %(day)s, %(year)s") % {"month": MONTHS[m], "day": d, "year": y})
         if m:
-            return f"{MONTHS[m]} {y}"
+            return str(_("%(month)s %(year)s") % {"month": MONTHS[m], "year": y})
         return str(y)
 
     start = one(year, month, day)

@@ -4,7 +4,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, PublishingPanel
+from wagtail.admin.ui.tables import Column
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 import django_filters
@@ -30,22 +31,32 @@ class AreaViewSet(SnippetViewSet):
         FieldPanel("summary_es"),
         FieldPanel("order"),
         book_section_panel(),
+        PublishingPanel(),
     ]
 
 
 class InitiativeFilterSet(WagtailFilterSet):
     year = django_filters.NumberFilter(field_name="start_year", label=_("Year"))
+    country = django_filters.CharFilter(
+        method="filter_country",
+        label=_("Country code"),
+        help_text=_("Two-letter ISO code, e.g. JP; includes initiatives with a bloc it belongs to."),
+    )
 
     class Meta:
         model = Initiative
         fields = ["area", "status", "live"]
+
+    def filter_country(self, queryset, name, value):
+        return queryset.involving(value.strip().upper()) if value.strip() else queryset
 
 
 class InitiativeViewSet(SnippetViewSet):
     model = Initiative
     icon = "tasks"
     menu_label = _("Initiatives")
-    list_display = ["title", "area", "when", "status"]
+    # Every column sorts (click its heading); computed ones sort by the field they show.
+    list_display = ["title", "area", Column("when", label=_("When"), sort_key="start_year"), "status"]
     list_export = ["slug", "title", "area", "when", "status"]
     filterset_class = InitiativeFilterSet
     search_fields = ["title", "title_es", "description"]
@@ -75,6 +86,7 @@ class InitiativeViewSet(SnippetViewSet):
         FieldPanel("notes"),
         book_section_panel(),
         FieldPanel("book_order"),
+        PublishingPanel(),
     ]
 
 
@@ -88,7 +100,13 @@ class KeyFigureViewSet(SnippetViewSet):
     model = KeyFigure
     icon = "table"
     menu_label = _("Key figures")
-    list_display = ["label", "display_value", "unit", "area", "period_label"]
+    list_display = [
+        "label",
+        Column("display_value", label=_("Value"), sort_key="value"),
+        "unit",
+        "area",
+        "period_label",
+    ]
     filterset_class = KeyFigureFilterSet
     search_fields = ["label", "label_es", "details", "source_text"]
     ordering = ["book_order"]
@@ -106,6 +124,7 @@ class KeyFigureViewSet(SnippetViewSet):
         FieldPanel("notes"),
         book_section_panel(),
         FieldPanel("book_order"),
+        PublishingPanel(),
     ]
 
 

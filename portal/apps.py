@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class PortalConfig(AppConfig):
     name = "portal"
     verbose_name = _("The book")
+
+    def ready(self):
+        from .middleware import connect_signals
+
+        connect_signals()

@@ -1,29 +1,25 @@
-from django.utils.functional import SimpleLazyObject
-from django.utils.translation import get_language
+from django.utils.functional import SimpleLazyObject, cached_property
 
-
-def _for_language(pages):
-    """Pages of the active language, else those of the first language that has any."""
-    language = (get_language() or "en").split("-")[0]
-    chosen = [page for page in pages if page.locale.language_code == language]
-    if chosen or not pages:
-        return chosen
-    fallback = pages[0].locale.language_code
-    return [page for page in pages if page.locale.language_code == fallback]
+from .i18n import active_language, in_reading_language
 
 
 class Book:
-    """The book's home page, chapters and publishers for the header and footer of every page: three
-    queries at most, and only on pages that render them."""
+    """The book's home page, chapters and publishers for the header and footer of every page: four
+    queries at most, and only on pages that render them. Each page is the visitor's language version
+    where an editor has made one, else the original (see ``portal.i18n``)."""
 
     def __init__(self):
         from .models import AuthorsPage, ChapterPage, HomePage, Publisher
 
-        homes = _for_language(list(HomePage.objects.live().select_related("locale").order_by("pk")))
-        self.home = homes[0] if homes else None
-        self.chapters = _for_language(list(ChapterPage.objects.live().select_related("locale").order_by("path")))
-        authors = _for_language(list(AuthorsPage.objects.live().select_related("locale").order_by("path")))
-        self.authors_page = authors[0] if authors else None
+        homes = list(HomePage.objects.live().select_related("locale").order_by("pk"))
+        chapters = list(ChapterPage.objects.live().select_related("locale").order_by("path"))
+        authors = list(AuthorsPage.objects.live().select_related("locale").order_by("path"))
+        self.pages = homes + chapters + authors
+        home = in_reading_language(homes)
+        self.home = home[0] if home else None
+        self.chapters = in_reading_language(chapters)
+        authors_page = in_reading_language(authors)
+        self.authors_page = authors_page[0] if authors_page else None
         self.publishers = list(Publisher.objects.all())
 
     def neighbours(self, chapter):
@@ -34,6 +30,16 @@ class Book:
         previous = self.chapters[i - 1] if i > 0 else None
         following = self.chapters[i + 1] if i + 1 < len(self.chapters) else None
         return previous, following
+
+    @cached_property
+    def translations(self):
+        """{translation_key: page} of the book's live pages in the active language (see ``portal.i18n.page_url``)."""
+        language = active_language()
+        return {page.translation_key: page for page in self.pages if page.locale.language_code == language}
+
+    def versions(self, page):
+        """{language code: live page} of ``page`` in each language it is written in."""
+        return {p.locale.language_code: p for p in self.pages if p.translation_key == page.translation_key}
 
 
 def book(request):

@@ -1,7 +1,10 @@
 """Records that others link to are not deleted: editors are told what still points at them."""
 
+from urllib.parse import urlsplit
+
 from django.contrib import messages
 from django.shortcuts import redirect
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
@@ -37,4 +40,7 @@ def refuse_if_linked(request, instances):
             _("“%(record)s” was not deleted because other records link to it (%(links)s). Remove those links first.")
             % {"record": obj, "links": described},
         )
-    return redirect(request.headers.get("referer") or "wagtailadmin_home")
+    # Back where the editor came from, if that is this site (never another host named in a Referer).
+    back = request.headers.get("referer", "")
+    safe = url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}, require_https=request.is_secure())
+    return redirect(back if back and safe and urlsplit(back).path != request.path else "wagtailadmin_home")

@@ -3,35 +3,22 @@
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
+from django.http import Http404
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page, PreviewableMixin, RevisionMixin
+from wagtail.models import Locale, Page, PreviewableMixin, RevisionMixin
 from wagtail.search import index
 
 from .blocks import INLINE_FEATURES, ChapterBodyBlock, LinkBlock, section_anchors
-from .i18n import in_active_language
+from .i18n import page_url
 
 ORCID_VALIDATOR = RegexValidator(r"^\d{4}-\d{4}-\d{4}-\d{3}[\dX]$", _("An ORCID iD looks like 0000-0001-5125-1748."))
 
 
-class BookPage(Page):
-    """The book's page types: their links follow the language the visitor reads in."""
-
-    class Meta:
-        abstract = True
-
-    def get_url_parts(self, request=None):
-        parts = super().get_url_parts(request)
-        if parts is None:
-            return None
-        site_id, root_url, page_path = parts
-        return site_id, root_url, in_active_language(page_path)
-
-
-class HomePage(BookPage):
+class HomePage(Page):
     """The book's front page: title, authors, publishers, edition and the opening paragraphs."""
 
     subtitle = models.CharField(
@@ -92,8 +79,22 @@ class HomePage(BookPage):
         context["authors"] = Author.objects.all()
         return context
 
+    def route(self, request, path_components):
+        # A translated home page (or the alias Wagtail makes of it when an editor translates a
+        # chapter) holds only the pages translated so far: the others are served from the original
+        # tree, in the original language, rather than a 404.
+        try:
+            return super().route(request, path_components)
+        except Http404:
+            if not path_components or self.locale_id == Locale.get_default().pk:
+                raise
+            original = self.get_translation_or_none(Locale.get_default())
+            if original is None or not original.live:
+                raise
+            return original.specific.route(request, path_components)
 
-class ChapterPage(BookPage):
+
+class ChapterPage(Page):
     """One chapter of the book, as a sequence of sections with stable anchors."""
 
     number = models.CharField(max_length=8, help_text=_("The chapter's number as the book writes it, e.g. 'III'."))
@@ -144,7 +145,7 @@ class ChapterPage(BookPage):
         return context
 
 
-class AuthorsPage(BookPage):
+class AuthorsPage(Page):
     """Who wrote the book: the author records with their ORCID iDs and biographies."""
 
     intro = RichTextField(blank=True, features=INLINE_FEATURES, help_text=_("A sentence above the biographies."))
@@ -271,16 +272,19 @@ class BookSectionLink(models.Model):
                 )
 
     def book_section_url(self, request=None):
+        """The section's address for a visitor reading in the active language (see ``page_url``)."""
         if not self.chapter:
             return ""
-        url = self.chapter.get_url(request)
+        url = page_url(self.chapter, request)
         return f"{url}#{self.section_anchor}" if self.section_anchor else url
 
     @property
     def book_section_title(self):
-        if not self.chapter:
-            return ""
-        for anchor, heading, _sub in self.chapter.anchors:
+        return self.book_section_title_in(self.chapter) if self.chapter else ""
+
+    def book_section_title_in(self, chapter):
+        """The section's title as ``chapter`` (the record's chapter, or a translation of it) words it."""
+        for anchor, heading, _sub in chapter.anchors:
             if anchor == self.section_anchor:
-                return f"{self.chapter.number}. {heading}"
-        return f"{self.chapter.number}. {self.chapter.title}"
+                return f"{chapter.number}. {heading}"
+        return f"{chapter.number}. {chapter.title}"

@@ -13,6 +13,8 @@ from django.utils.html import escape, strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
+from .i18n import in_reading_language, reading_version
+
 MAX_QUERY_LENGTH = 200
 MAX_TERMS = 10
 SNIPPET_RADIUS = 110
@@ -74,13 +76,14 @@ class Hit:
     url: str
     snippet: str
     context: str = ""
+    lang: str = ""  # the language of a hit's text where it is not the page's (an untranslated chapter)
 
 
 def section_hits(chapters, terms, request):
     """Every section and subsection of the chapters whose text holds all the terms."""
     hits = []
     for chapter in chapters:
-        base_url = chapter.get_url(request)
+        _page, base_url, language = reading_version(chapter, request)
         for section in chapter.body:
             parts = _section_parts(section.value)
             for anchor, heading, text in parts:
@@ -91,6 +94,7 @@ def section_hits(chapters, terms, request):
                             url=f"{base_url}#{anchor}",
                             snippet=highlight(text, terms),
                             context=f"{chapter.number}. {chapter.title}",
+                            lang=language,
                         )
                     )
     return hits
@@ -178,13 +182,12 @@ def run_search(request, query, kind):
     type paginated when ``kind`` is given."""
     from django.core.paginator import Paginator
 
-    from .context_processors import _for_language
     from .models import ChapterPage
 
     terms = terms_of(query)
     if not terms:
         return {"terms": [], "groups": [], "page_obj": None, "total": 0}
-    chapters = _for_language(list(ChapterPage.objects.live().select_related("locale").order_by("path")))
+    chapters = in_reading_language(ChapterPage.objects.live().select_related("locale").order_by("path"))
     sections = section_hits(chapters, terms, request)
     groups, page_obj = [], None
     for name, label in RESULT_TYPES:

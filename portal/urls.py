@@ -1,10 +1,11 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, re_path
 
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
+from wagtail.images.views.serve import ServeView as ImageServeView
 
 from . import views
 
@@ -12,6 +13,8 @@ from . import views
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    # Signed image renditions, served through Django so they carry the security headers.
+    re_path(r"^images/([^/]*)/(\d*)/([^/]*)/[^/]*$", ImageServeView.as_view(), name="wagtailimages_serve"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("i18n/", include("django.conf.urls.i18n")),
 ]

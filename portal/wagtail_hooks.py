@@ -19,14 +19,14 @@ def keep_linked_chapters(request, page):
 
 @hooks.register("construct_homepage_panels")
 def add_portal_state(request, panels):
-    from .dashboard import PortalStatePanel
+    from .dashboard import homepage_panels
 
-    panels.insert(0, PortalStatePanel())
+    panels[:0] = homepage_panels()
 
 
 # Registered after Wagtail's own "page" link type (order=1), which it replaces.
 @hooks.register("register_rich_text_features", order=1)
 def page_links_in_the_readers_language(features):
-    from .i18n import LocalizedPageLinkHandler
+    from .rich_text import LocalizedPageLinkHandler
 
     features.register_link_type(LocalizedPageLinkHandler)

@@ -1,6 +1,7 @@
 """Settings shared by every environment. Safe by default: DEBUG is off and secrets come from the
 environment; dev.py relaxes what a developer's machine needs."""
 
+import datetime
 import os
 from pathlib import Path
 
@@ -41,18 +42,28 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "csp",
+    "axes",
 ]
 
+# Order matters: WhiteNoise answers static files right after SecurityMiddleware; the CSP and
+# X-Frame-Options middleware sit above the 503 and page-cache middleware so their responses get the
+# headers too; axes comes last (see portal/middleware.py).
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "portal.middleware.ContentSecurityPolicyMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "portal.middleware.DatabaseUnavailableMiddleware",
+    "portal.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -104,18 +115,154 @@ USE_I18N = True
 USE_TZ = True
 
 STATICFILES_DIRS = []
-STATIC_ROOT = BASE_DIR / "static"
+STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "static"))
 STATIC_URL = "/static/"
-MEDIA_ROOT = BASE_DIR / "media"
+MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 MEDIA_URL = "/media/"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
+
+def static_file_headers(headers, path, url):
+    """WhiteNoise answers before the CSP and X-Frame-Options middleware run, so static files get those
+    headers here (SecurityMiddleware, above WhiteNoise, adds HSTS); a static file opened on its own
+    (an SVG, say) may do nothing."""
+    from django.conf import settings
+
+    headers["X-Content-Type-Options"] = "nosniff"
+    headers["X-Frame-Options"] = "DENY"
+    headers["Referrer-Policy"] = settings.SECURE_REFERRER_POLICY or "same-origin"
+    headers["Content-Security-Policy"] = "default-src 'none'; frame-ancestors 'none'"
+
+
+# Static files are served by WhiteNoise (see MIDDLEWARE).
+WHITENOISE_ADD_HEADERS_FUNCTION = static_file_headers
+
+# Media on object storage (S3 or compatible) when a bucket is named; on the local disk otherwise.
+if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": os.environ["AWS_STORAGE_BUCKET_NAME"],
+            "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
+            "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
+            "custom_domain": os.environ.get("AWS_S3_CUSTOM_DOMAIN") or None,
+            "location": os.environ.get("AWS_LOCATION", "media"),
+            "file_overwrite": False,
+            "default_acl": None,
+            "querystring_auth": False,
+            "object_parameters": {"CacheControl": "max-age=86400"},
+        },
+    }
+    MEDIA_URL = (
+        f"https://{os.environ['AWS_S3_CUSTOM_DOMAIN']}/{os.environ.get('AWS_LOCATION', 'media')}/"
+        if os.environ.get("AWS_S3_CUSTOM_DOMAIN")
+        else MEDIA_URL
+    )
+
 FIXTURE_DIRS = [BASE_DIR / "fixtures"]
+# Where `make backup` (manage.py backup_portal) writes backups/<timestamp>/.
+PORTAL_BACKUP_DIR = Path(os.environ.get("BACKUP_DIR", BASE_DIR / "backups"))
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+
+# Cache: Redis when REDIS_URL is set (shared by every app server), this process's memory otherwise.
+if os.environ.get("REDIS_URL"):
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": os.environ["REDIS_URL"],
+            "KEY_PREFIX": "portal",
+        }
+    }
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "portal"}}
+
+# Rendered public pages, for anonymous visitors only (portal/middleware.py PageCacheMiddleware); any
+# publication, unpublication or deletion clears them. CDN_SECONDS > 0 lets a CDN keep them as well.
+PORTAL_PAGE_CACHE = {
+    "ALIAS": "default",
+    "SECONDS": int(os.environ.get("PAGE_CACHE_SECONDS", "60")),
+    "CDN_SECONDS": int(os.environ.get("CDN_CACHE_SECONDS", "0")),
+    "EXCLUDE_PREFIXES": ["/documents/", "/images/", "/i18n/", "/static/", "/media/"],
+}
+# A CDN or caching proxy in front of the app servers, purged when pages and records change: Wagtail
+# purges a page's URL on publish and unpublish; portal/middleware.py purges the listings and a
+# record's page when a record changes.
+WAGTAILFRONTENDCACHE = {}
+if os.environ.get("FRONTEND_CACHE_URL"):
+    WAGTAILFRONTENDCACHE["proxy"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": os.environ["FRONTEND_CACHE_URL"],
+    }
+if os.environ.get("CLOUDFLARE_ZONE_ID"):
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "BEARER_TOKEN": os.environ.get("CLOUDFLARE_API_TOKEN", ""),
+        "ZONEID": os.environ["CLOUDFLARE_ZONE_ID"],
+    }
+if os.environ.get("CLOUDFRONT_DISTRIBUTION_ID"):
+    WAGTAILFRONTENDCACHE["cloudfront"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
+        "DISTRIBUTION_ID": os.environ["CLOUDFRONT_DISTRIBUTION_ID"],
+    }
+if WAGTAILFRONTENDCACHE:
+    INSTALLED_APPS.append("wagtail.contrib.frontend_cache")
+
+# Seconds a visitor is asked to wait on the 503 page shown while the database is unreachable.
+PORTAL_RETRY_AFTER = 30
+
+# Security headers. Django's defaults already send nosniff, Referrer-Policy: same-origin,
+# Cross-Origin-Opener-Policy and X-Frame-Options: DENY; production.py adds HSTS and secure cookies.
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+# Public pages: no inline script or style, nothing from elsewhere but the media host.
+_MEDIA_HOSTS = [f"https://{os.environ['AWS_S3_CUSTOM_DOMAIN']}"] if os.environ.get("AWS_S3_CUSTOM_DOMAIN") else []
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:", *_MEDIA_HOSTS],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+# Wagtail's admin still relies on inline scripts and styles, loads avatars and embeds from elsewhere,
+# and shows previews in a same-origin frame.
+PORTAL_ADMIN_CSP = {
+    "default-src": ["'self'"],
+    "script-src": ["'self'", "'unsafe-inline'"],
+    "style-src": ["'self'", "'unsafe-inline'"],
+    "img-src": ["'self'", "data:", "blob:", "https:"],
+    "font-src": ["'self'", "data:"],
+    "connect-src": ["'self'"],
+    "frame-src": ["'self'", "https:"],
+    "object-src": ["'none'"],
+    "base-uri": ["'self'"],
+    "form-action": ["'self'"],
+    "frame-ancestors": ["'self'"],
+}
+
+# Logging in to the admin: django-axes refuses every attempt, even with the right password, for
+# AXES_COOLOFF_TIME after AXES_FAILURE_LIMIT failures from one address on one user name.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "portal.middleware.lockout_response"
+AXES_VERBOSE = False
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Peruvian Foreign Policy in the 21st Century"
@@ -127,6 +274,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # Accent-insensitive full-text search (created by portal/migrations/0003).
     WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] = "portal_unaccent"
 WAGTAILDOCS_EXTENSIONS = ["pdf", "csv", "xlsx", "docx", "odt", "txt"]
+# Documents always download (never open inside the site's origin), through Django so they carry the
+# security headers and Wagtail's "default-src 'none'" policy, wherever the files are stored.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+WAGTAILDOCS_INLINE_CONTENT_TYPES = []
+WAGTAILDOCS_BLOCK_EMBEDDED_CONTENT = True
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
@@ -141,3 +293,8 @@ LOGGING = {
 
 # The admin speaks the portal's two languages; each editor picks one in their account.
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("en", "English"), ("es", "Español")]
+
+# Editors' admin
+# Images editors may upload (documents: WAGTAILDOCS_EXTENSIONS above); anything else is refused with
+# a message naming the allowed types. No SVG: it can carry scripts.
+WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]

@@ -8,3 +8,6 @@ DEBUG = True
 SECRET_KEY = os.environ.get("SECRET_KEY", "dev-only-secret-not-for-production")
 ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]", *ALLOWED_HOSTS]  # noqa: F405
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+# WhiteNoise serves the apps' static files straight from their folders, without collectstatic.
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True

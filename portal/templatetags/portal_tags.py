@@ -1,7 +1,12 @@
+import re
+
 from django import template
 from django.urls import reverse
+from django.utils.html import conditional_escape
+from django.utils.safestring import mark_safe
 
-from portal.i18n import in_active_language, is_untranslated, localized
+from portal import i18n
+from portal.i18n import is_untranslated, localized
 
 register = template.Library()
 
@@ -18,21 +23,72 @@ def untranslated(obj, fields):
     return any(is_untranslated(obj, field.strip()) for field in fields.split(","))
 
 
+@register.filter(needs_autoescape=True)
+def english(value, autoescape=True):
+    """{{ partnership.years_label|english }}: a record's English-only wording (the book's own, with no
+    Spanish field) marked lang="en" when another language is active. Bare numbers stay unmarked."""
+    text = conditional_escape(value) if autoescape else value
+    if not value or i18n.active_language() == "en" or not re.search(r"[^\W\d_]", str(value)):
+        return text
+    return mark_safe(f'<span lang="en">{text}</span>')  # noqa: S308 - text is escaped above
+
+
+@register.filter(needs_autoescape=True)
+def in_language(value, language, autoescape=True):
+    """{{ section.title|in_language:section.lang }}: text marked with its language (a <span lang>)
+    when it differs from the page's."""
+    text = conditional_escape(value) if autoescape else value
+    if not value or not language or language == i18n.active_language():
+        return text
+    return mark_safe(f'<span lang="{conditional_escape(language)}">{text}</span>')  # noqa: S308 - both escaped
+
+
 @register.filter
 def get_item(mapping, key):
     return mapping.get(key) if mapping else None
 
 
 @register.simple_tag(takes_context=True)
-def section_url(context, record):
-    """The address of the book section a record links to."""
-    return record.book_section_url(context.get("request"))
+def book_section(context, record):
+    """{% book_section record as section %}: ``section`` is the address of the book section a record
+    links to (empty when it has none), ``section.title`` its heading and ``section.lang`` the
+    heading's language, for a visitor reading in the active language."""
+    return i18n.book_section(record, context.get("request"))
 
 
 @register.inclusion_tag("components/chapter_pager.html", takes_context=True)
 def chapter_pager(context):
-    previous, following = context["book"].neighbours(context["page"])
-    return {"previous": previous, "following": following}
+    book = context["book"]
+    previous, following = book.neighbours(context["page"])
+    links = {"previous": previous, "following": following}
+    for name, chapter in list(links.items()):
+        if chapter is not None:
+            _page, links[f"{name}_url"], links[f"{name}_lang"] = i18n.reading_version(
+                chapter, translations=book.translations
+            )
+    return links
+
+
+@register.simple_tag(takes_context=True)
+def page_url(context, page):
+    """{% page_url chapter %}: where to link one of the book's pages for a visitor reading in the
+    active language. Like ``page.url``, the URL is built without the request (no Site lookup)."""
+    book = context.get("book")
+    return i18n.page_url(page, translations=book.translations if book else None)
+
+
+@register.simple_tag(takes_context=True)
+def content_language(context, page):
+    """{% content_language page as page_language %}: the language the page's text is written in."""
+    if not page:
+        return ""
+    book = context.get("book")
+    if page.alias_of_id and book is not None:
+        # The original of an alias is one of the book's pages, already loaded with its locale.
+        for original in book.pages:
+            if original.pk == page.alias_of_id:
+                return original.locale.language_code
+    return i18n.content_language(page)
 
 
 @register.simple_tag
@@ -44,27 +100,27 @@ def home_url():
 def language_versions(context):
     """[(code, name, url)] of this very page in each language, query string (filters) included.
 
-    Pages and records share their slugs across languages, so swapping the prefix is enough; Wagtail
-    serves the English page where no translation exists yet."""
+    Records and listings share their paths across languages: swapping the prefix is enough. A book
+    page links to its translation (which may have a slug of its own) where one is live, else to the
+    original page under the other prefix, where it is served as it is."""
     from django.conf import settings
     from django.utils.translation import get_language_info
 
     request = context.get("request")
     if request is None:
         return []
-    path = request.path
-    current = path.split("/")[1] if path.count("/") > 1 else ""
-    codes = [code for code, _name in settings.LANGUAGES]
-    rest = path[len(current) + 1 :] if current in codes else path
     query = request.META.get("QUERY_STRING", "")
-    versions = []
-    for code in codes:
-        url = f"/{code}{rest}" + (f"?{query}" if query else "")
-        versions.append((code, get_language_info(code)["name_local"], url))
-    return versions
-
-
-@register.filter
-def in_language(url):
-    """A page URL in the active language (for plain Page objects, such as a page's ancestors)."""
-    return in_active_language(url)
+    suffix = f"?{query}" if query else ""
+    page, book = context.get("page"), context.get("book")
+    versions = book.versions(page) if page is not None and book is not None and getattr(page, "live", False) else {}
+    original = versions.get(settings.LANGUAGE_CODE)
+    links = []
+    for code, _name in settings.LANGUAGES:
+        if code in versions:
+            url = versions[code].get_url(request)
+        elif original is not None:
+            url = i18n.with_language_prefix(original.get_url(request), code)
+        else:
+            url = i18n.with_language_prefix(request.path, code)
+        links.append((code, get_language_info(code)["name_local"], url + suffix))
+    return links

@@ -1,189 +1,228 @@
-"""Editors draft and submit, moderators approve; the public site only shows what was approved."""
+"""Editors draft and submit, moderators approve or ask for changes; the public site only ever shows
+what was approved and published, and scheduled publications go live only when due."""
 
 import datetime
+from unittest import mock
 
-from django.contrib.auth.models import Group, User
+from django.core import mail
+from django.core.management import call_command
 from django.urls import reverse
+from django.utils import timezone
 
-from wagtail.models import WorkflowState
+from wagtail.models import TaskState, WorkflowState
 
 import pytest
 
 from agreements.models import Agreement
+from portal.models import AuthorsPage
+from tests.editors.conftest import page_form_data, snippet_form_data, snippet_url
+from tests.factories import chapter, make_agreement
 
 pytestmark = pytest.mark.django_db
 
-EDIT = "wagtailsnippets_agreements_agreement:edit"
+SIGNED = "Signed, about to enter into force"
 
 
-def member(group_name, username):
-    user = User.objects.create_user(username, f"{username}@example.org", "a long password 123", is_staff=False)
-    user.groups.add(Group.objects.get(name=group_name))
-    return user
+@pytest.fixture
+def guatemala():
+    return Agreement.objects.get(slug="peru-guatemala-fta")
 
 
-def edit_form_data(client, agreement, **changes):
-    """The agreement's edit form as the admin renders it, with some fields changed."""
-    response = client.get(reverse(EDIT, args=[agreement.pk]))
-    form = response.context["form"]
-    data = {}
-    for name in form.fields:
-        value = form[name].value()
-        if value is None:
-            continue
-        if isinstance(value, list | tuple):
-            data[name] = [str(v) for v in value]
-        else:
-            data[name] = str(value)
-    data.update(changes)
-    return data
-
-
-def test_the_roles_exist_with_their_rights():
-    editors = Group.objects.get(name="Editors")
-    moderators = Group.objects.get(name="Moderators")
-    for name in ("IDEI editors", "KAS editors"):
-        twin = Group.objects.get(name=name)
-        assert set(twin.permissions.all()) == set(editors.permissions.all())
-        assert twin.page_permissions.count() == editors.page_permissions.count()
-    editor_codes = set(editors.permissions.values_list("codename", flat=True))
-    moderator_codes = set(moderators.permissions.values_list("codename", flat=True))
-    for model in ("agreement", "partner", "partnership", "initiative", "area", "keyfigure"):
-        assert {f"add_{model}", f"change_{model}"} <= editor_codes
-        assert f"publish_{model}" not in editor_codes
-        assert {f"publish_{model}", f"delete_{model}", f"unlock_{model}"} <= moderator_codes
-    for forbidden in ("add_user", "change_user", "change_group", "change_site", "add_site"):
-        assert forbidden not in editor_codes and forbidden not in moderator_codes
-
-
-def test_an_editor_submits_a_status_change_and_only_the_moderators_approval_publishes_it(client):
-    agreement = Agreement.objects.live().filter(status="signed").order_by("book_order").first()  # Guatemala
-    public_url = agreement.get_absolute_url()
-    editor = member("Editors", "editor")
+def submit_status_change(client, editor, agreement):
     client.force_login(editor)
-    data = edit_form_data(client, agreement, status="in_force", last_verified_on="2026-11-20")
-    data["action-submit"] = "Submit"
-    response = client.post(reverse(EDIT, args=[agreement.pk]), data)
+    data = snippet_form_data(client, agreement, status="in_force", last_verified_on="2026-11-20")
+    data["action-submit"] = "Submit to Moderators approval"
+    response = client.post(snippet_url(agreement, "edit"), data)
     assert response.status_code == 302, response.context["form"].errors if response.context else response
-    state = WorkflowState.objects.for_instance(agreement).get()
-    assert state.status == WorkflowState.STATUS_IN_PROGRESS
+    return WorkflowState.objects.for_instance(agreement).get(status=WorkflowState.STATUS_IN_PROGRESS)
 
+
+def public_html(client, url):
     client.logout()
-    assert "Signed, about to enter into force" in client.get(public_url).content.decode()
-    agreement.refresh_from_db()
-    assert agreement.status == "signed" and agreement.has_unpublished_changes
+    return client.get(url).content.decode()
 
-    # A forged publish by the editor is refused.
+
+def test_a_submitted_change_stays_off_the_public_site_until_a_moderator_approves_it(
+    client, editor, moderator, guatemala
+):
+    state = submit_status_change(client, editor, guatemala)
+    assert SIGNED in public_html(client, guatemala.get_absolute_url())
+    guatemala.refresh_from_db()
+    assert guatemala.status == "signed" and guatemala.has_unpublished_changes
+
+    client.force_login(moderator)
+    approve = snippet_url(guatemala, "workflow_action", "approve", state.current_task_state.pk)
+    assert client.post(approve, {"comment": "Checked against the official gazette."}).status_code in (200, 302)
+    guatemala.refresh_from_db()
+    assert guatemala.status == "in_force"
+    assert guatemala.last_verified_on == datetime.date(2026, 11, 20)
+    task_state = TaskState.objects.get(pk=state.current_task_state.pk)
+    assert task_state.status == TaskState.STATUS_APPROVED
+    assert task_state.comment == "Checked against the official gazette."
+    assert task_state.finished_by == moderator
+
+    html = public_html(client, guatemala.get_absolute_url())
+    assert "Its status has changed since the book" in html
+    assert f"{SIGNED} → In force" in html
+
+
+def test_submitting_notifies_the_moderators_in_the_admin_and_by_email(client, editor, moderator, guatemala):
+    submit_status_change(client, editor, guatemala)
+    assert any(moderator.email in message.to for message in mail.outbox)
+    assert not any(editor.email in message.to for message in mail.outbox)
+    client.force_login(moderator)
+    home = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert "Awaiting your review" in home
+    assert guatemala.title in home
+    assert "Submitted for review" in home
+
+
+def test_a_moderator_requests_changes_with_a_comment_and_nothing_is_published(client, editor, moderator, guatemala):
+    state = submit_status_change(client, editor, guatemala)
+    client.force_login(moderator)
+    reject = snippet_url(guatemala, "workflow_action", "reject", state.current_task_state.pk)
+    response = client.post(reject, {"comment": "Which gazette? Add the source to the notes."})
+    assert response.status_code in (200, 302)
+    state.refresh_from_db()
+    assert state.status == WorkflowState.STATUS_NEEDS_CHANGES
+    assert TaskState.objects.get(pk=state.current_task_state.pk).comment.startswith("Which gazette?")
+    guatemala.refresh_from_db()
+    assert guatemala.status == "signed"
+    assert SIGNED in public_html(client, guatemala.get_absolute_url())
+    # The editor sees the request and the comment beside the record's form.
     client.force_login(editor)
-    forged = edit_form_data(client, agreement, status="negotiating")
-    forged["action-publish"] = "Publish"
-    client.post(reverse(EDIT, args=[agreement.pk]), forged)
+    edit = client.get(snippet_url(guatemala, "edit")).content.decode()
+    assert "Changes requested" in edit
+    assert "Which gazette? Add the source to the notes." in edit
+    assert "Needs changes" in client.get(snippet_url(guatemala, "workflow_history")).content.decode()
+
+
+def test_a_forged_publish_by_an_editor_is_refused(client, editor):
+    agreement = make_agreement(slug="forged", title="Forged publication test")
+    client.force_login(editor)
+    data = snippet_form_data(client, agreement, title="Published without review")
+    data["action-publish"] = "Publish"
+    client.post(snippet_url(agreement, "edit"), data)
+    agreement.refresh_from_db()
+    assert agreement.title == "Forged publication test"
+    assert "Published without review" not in public_html(client, agreement.get_absolute_url())
+
+
+def test_a_chapter_section_goes_through_the_same_review(client, editor, moderator):
+    page = chapter(1)
+    first_section = page.body[0].value
+    old_heading = first_section["heading"]
+    client.force_login(editor)
+    data = page_form_data(client, page, **{"body-0-value-heading": "A reviewed new heading"})
+    data["action-submit"] = "Submit to Moderators approval"
+    response = client.post(reverse("wagtailadmin_pages:edit", args=[page.pk]), data)
+    assert response.status_code == 302, response.context["form"].errors if response.context else response
+    state = WorkflowState.objects.for_instance(page).get(status=WorkflowState.STATUS_IN_PROGRESS)
+    html = public_html(client, page.url)
+    assert old_heading in html and "A reviewed new heading" not in html
+
+    client.force_login(moderator)
+    approve = reverse("wagtailadmin_pages:workflow_action", args=[page.pk, "approve", state.current_task_state.pk])
+    assert client.post(approve, {"comment": "Good."}).status_code in (200, 302)
+    assert "A reviewed new heading" in public_html(client, page.url)
+
+
+def test_an_editor_cannot_publish_a_page_by_forging_the_publish_button(client, editor):
+    page = AuthorsPage.objects.get(locale__language_code="en")
+    client.force_login(editor)
+    html = client.get(reverse("wagtailadmin_pages:edit", args=[page.pk])).content.decode()
+    assert 'name="action-publish"' not in html
+    data = page_form_data(client, page, title="Forged authors title")
+    data["action-publish"] = "Publish"
+    client.post(reverse("wagtailadmin_pages:edit", args=[page.pk]), data)
+    page.refresh_from_db()
+    assert page.title != "Forged authors title"
+    assert "Forged authors title" not in public_html(client, page.url)
+
+
+def test_a_record_scheduled_for_later_goes_live_only_when_due(client):
+    agreement = make_agreement(slug="scheduled", title="Scheduled agreement")
+    go_live_at = timezone.now() + datetime.timedelta(hours=1)
+    agreement.title = "Scheduled new title"
+    agreement.go_live_at = go_live_at
+    agreement.save_revision(approved_go_live_at=go_live_at).publish()
+    assert "Scheduled new title" not in public_html(client, agreement.get_absolute_url())
+
+    call_command("publish_scheduled")  # not due yet
+    assert "Scheduled new title" not in public_html(client, agreement.get_absolute_url())
+
+    later = go_live_at + datetime.timedelta(minutes=1)
+    with mock.patch("django.utils.timezone.now", return_value=later):
+        call_command("publish_scheduled")
+    assert "Scheduled new title" in public_html(client, agreement.get_absolute_url())
+
+
+def test_a_new_record_scheduled_for_later_is_not_public_until_due(client):
+    agreement = Agreement(
+        slug="future-agreement", title="A future agreement", kind="free_trade", status="negotiating", description="…"
+    )
+    agreement.live = False
+    agreement.go_live_at = timezone.now() + datetime.timedelta(days=2)
+    agreement.save()
+    agreement.save_revision(approved_go_live_at=agreement.go_live_at).publish()
+    agreement.refresh_from_db()
+    assert not agreement.live
+    assert client.get(agreement.get_absolute_url()).status_code == 404
+
+    with mock.patch("django.utils.timezone.now", return_value=agreement.go_live_at + datetime.timedelta(seconds=1)):
+        call_command("publish_scheduled")
+    agreement.refresh_from_db()
+    assert agreement.live
+    assert client.get(agreement.get_absolute_url()).status_code == 200
+
+
+def test_a_page_scheduled_for_later_goes_live_only_when_due(client):
+    page = chapter(2)
+    go_live_at = timezone.now() + datetime.timedelta(days=1)
+    page.title = "Chapter two, scheduled title"
+    page.go_live_at = go_live_at
+    page.save_revision(approved_go_live_at=go_live_at).publish()
+    assert "Chapter two, scheduled title" not in public_html(client, page.url)
+    with mock.patch("django.utils.timezone.now", return_value=go_live_at + datetime.timedelta(minutes=1)):
+        call_command("publish_scheduled")
+    assert "Chapter two, scheduled title" in public_html(client, page.url)
+
+
+def test_a_moderator_schedules_a_change_in_the_admin(client, moderator):
+    agreement = make_agreement(slug="scheduled-in-admin", status="negotiating", title="Scheduled in the admin")
+    go_live_at = timezone.localtime() + datetime.timedelta(days=3)
+    client.force_login(moderator)
+    data = snippet_form_data(client, agreement, status="signed")
+    assert "go_live_at" in client.get(snippet_url(agreement, "edit")).context["form"].fields, "PublishingPanel"
+    data["go_live_at"] = go_live_at.strftime("%Y-%m-%d %H:%M")
+    data["action-publish"] = "Publish"
+    response = client.post(snippet_url(agreement, "edit"), data)
+    assert response.status_code == 302, response.context["form"].errors if response.context else response
+    agreement.refresh_from_db()
+    assert agreement.status == "negotiating", "the live version stays until the scheduled time"
+    assert agreement.scheduled_revision is not None
+    assert "Under negotiation" in public_html(client, agreement.get_absolute_url())
+
+    with mock.patch("django.utils.timezone.now", return_value=go_live_at + datetime.timedelta(minutes=5)):
+        call_command("publish_scheduled")
     agreement.refresh_from_db()
     assert agreement.status == "signed"
-    edit_page = client.get(reverse(EDIT, args=[agreement.pk])).content.decode()
-    assert 'name="action-publish"' not in edit_page
+    assert SIGNED in public_html(client, agreement.get_absolute_url())
 
-    moderator = member("Moderators", "moderator")
+
+def test_an_editors_scheduled_change_waits_for_approval_and_then_for_its_date(client, editor, moderator, guatemala):
+    go_live_at = timezone.localtime() + datetime.timedelta(days=1)
+    client.force_login(editor)
+    data = snippet_form_data(client, guatemala, status="in_force")
+    data["go_live_at"] = go_live_at.strftime("%Y-%m-%d %H:%M")
+    data["action-submit"] = "Submit"
+    assert client.post(snippet_url(guatemala, "edit"), data).status_code == 302
+    state = WorkflowState.objects.for_instance(guatemala).get(status=WorkflowState.STATUS_IN_PROGRESS)
     client.force_login(moderator)
-    task_state = state.current_task_state
-    approve = reverse(
-        "wagtailsnippets_agreements_agreement:workflow_action", args=[agreement.pk, "approve", task_state.pk]
-    )
-    response = client.post(approve, {"comment": "Checked against the official gazette."})
-    assert response.status_code in (200, 302)
-    agreement.refresh_from_db()
-    assert agreement.status == "in_force"
-    assert agreement.last_verified_on == datetime.date(2026, 11, 20)
-
-    client.logout()
-    html = client.get(public_url).content.decode()
-    assert "Its status has changed since the book" in html
-    assert "Signed, about to enter into force → In force" in html
-
-
-def test_deleting_a_linked_record_is_refused_with_an_explanation(client, admin_user):
-    client.force_login(admin_user)
-    agreement = Agreement.objects.get(slug="andean-community")
-    response = client.post(reverse("wagtailsnippets_agreements_agreement:delete", args=[agreement.pk]), follow=True)
-    assert Agreement.objects.filter(pk=agreement.pk).exists()
-    assert "was not deleted because other records link to it" in response.content.decode()
-
-
-def test_an_unlinked_record_can_still_be_deleted(client, admin_user):
-    from tests.factories import make_agreement
-
-    client.force_login(admin_user)
-    agreement = make_agreement(slug="to-delete")
-    client.post(reverse("wagtailsnippets_agreements_agreement:delete", args=[agreement.pk]))
-    assert not Agreement.objects.filter(pk=agreement.pk).exists()
-
-
-def test_a_scheduled_publication_goes_live_only_when_due(client):
-    from django.core.management import call_command
-    from django.utils import timezone
-
-    from tests.factories import make_agreement
-
-    agreement = make_agreement(slug="scheduled", title="Scheduled agreement")
-    agreement.title = "Scheduled new title"
-    agreement.go_live_at = timezone.now() + datetime.timedelta(hours=1)
-    revision = agreement.save_revision(approved_go_live_at=agreement.go_live_at)
-    revision.publish()
-    assert "Scheduled new title" not in client.get(agreement.get_absolute_url()).content.decode()
-    # Time passes: the scheduled moment is now behind us.
-    past = timezone.now() - datetime.timedelta(minutes=1)
-    revision.content["go_live_at"] = past.isoformat()
-    revision.approved_go_live_at = past
-    revision.save()
-    call_command("publish_scheduled")
-    assert "Scheduled new title" in client.get(agreement.get_absolute_url()).content.decode()
-
-
-def test_the_dashboard_shows_the_portal_at_a_glance(client, admin_user):
-    client.force_login(admin_user)
-    html = client.get(reverse("wagtailadmin_home")).content.decode()
-    assert "The portal at a glance" in html
-    assert "29 agreements not verified in over a year" in html
-
-
-def test_the_admin_speaks_spanish_to_an_editor_who_chooses_it(client, admin_user):
-    from wagtail.users.models import UserProfile
-
-    profile = UserProfile.get_for_user(admin_user)
-    profile.preferred_language = "es"
-    profile.save()
-    client.force_login(admin_user)
-    html = client.get(reverse("wagtailsnippets_agreements_agreement:list")).content.decode()
-    assert "Acuerdos comerciales" in html
-
-
-def test_every_field_an_editor_sees_has_help_text():
-    from agreements.models import Partner, Partnership
-    from diplomacy.models import Area, Initiative, KeyFigure
-    from portal.models import Author, ChapterPage, HomePage, Publisher
-
-    wagtail_fields = {
-        "latest_revision",
-        "live",
-        "has_unpublished_changes",
-        "first_published_at",
-        "last_published_at",
-        "live_revision",
-        "go_live_at",
-        "expire_at",
-        "expired",
-        "locked",
-        "locked_at",
-        "locked_by",
-        "id",
-    }
-    missing = []
-    for model in (Agreement, Partner, Partnership, Area, Initiative, KeyFigure, Author, Publisher):
-        for field in [*model._meta.concrete_fields, *model._meta.many_to_many]:
-            if field.name not in wagtail_fields and not field.help_text:
-                missing.append(f"{model.__name__}.{field.name}")
-    for model in (HomePage, ChapterPage):
-        for field in model._meta.concrete_fields:
-            if field.model is model and not field.name.endswith("_ptr") and not field.help_text:
-                missing.append(f"{model.__name__}.{field.name}")
-    assert not missing
+    client.post(snippet_url(guatemala, "workflow_action", "approve", state.current_task_state.pk), {"comment": ""})
+    guatemala.refresh_from_db()
+    assert guatemala.status == "signed" and guatemala.scheduled_revision is not None
+    with mock.patch("django.utils.timezone.now", return_value=go_live_at + datetime.timedelta(minutes=5)):
+        call_command("publish_scheduled")
+    guatemala.refresh_from_db()
+    assert guatemala.status == "in_force"

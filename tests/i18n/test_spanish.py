@@ -1,23 +1,17 @@
+"""/es/ serves the whole site in Spanish: the interface, the filtered listings and their exports,
+the records' Spanish text (English with a note where it is missing) and the search."""
+
 import csv
 import io
 import re
 
-from django.conf import settings
-
-from wagtail.models import Locale
-
 import pytest
+from openpyxl import load_workbook
 
 from agreements.models import Agreement
-from tests.factories import chapter
+from diplomacy.models import Initiative
 
 pytestmark = pytest.mark.django_db
-
-PO_FILE = settings.BASE_DIR / "locale" / "es" / "LC_MESSAGES" / "django.po"
-
-
-def _links(html):
-    return set(re.findall(r'href="(/[a-z]{2}/[^"#?]*)', html))
 
 
 def test_the_spanish_home_page_speaks_spanish(client):
@@ -26,63 +20,70 @@ def test_the_spanish_home_page_speaks_spanish(client):
     for words in ["Acuerdos", "Asociaciones", "Iniciativas", "En cifras", "Leer el libro", "Datos de la publicación"]:
         assert words in html, words
     assert "978-9972-671-91-3" in html
+    english = client.get("/en/").content.decode()
+    assert "Leer el libro" not in english and "Read the book" in english
 
 
 def test_root_follows_the_browsers_language(client):
     assert client.get("/", HTTP_ACCEPT_LANGUAGE="es-PE,es;q=0.9")["Location"] == "/es/"
+    assert client.get("/", HTTP_ACCEPT_LANGUAGE="es")["Location"] == "/es/"
     assert client.get("/", HTTP_ACCEPT_LANGUAGE="en-GB,en;q=0.9")["Location"] == "/en/"
+    assert client.get("/", HTTP_ACCEPT_LANGUAGE="de-DE")["Location"] == "/en/"
     assert client.get("/")["Location"] == "/en/"
-
-
-def test_an_untranslated_chapter_is_served_in_english_with_a_note_and_spanish_links(client):
-    response = client.get("/es/chapter-2/")
-    html = response.content.decode()
-    assert response.status_code == 200
-    assert "Esta página aún no ha sido traducida" in html
-    assert "José Bernardo de Tagle" in html
-    # Only the language switcher and the hreflang alternates point back to English.
-    assert {link for link in _links(html) if link.startswith("/en/")} == {"/en/chapter-2/"}
-    assert 'rel="next" href="/es/chapter-3/"' in html
-
-
-def test_a_chapter_translated_by_an_editor_is_served_in_spanish(client):
-    english = chapter(1)
-    spanish = english.copy_for_translation(Locale.objects.get(language_code="es"), copy_parents=True)
-    spanish.title = "El nuevo orden internacional del siglo XXI y las reformas de la Cancillería"
-    spanish.save_revision().publish()
-    html = client.get("/es/chapter-1/").content.decode()
-    assert "El nuevo orden internacional del siglo XXI" in html
-    assert "Esta página aún no ha sido traducida" not in html
-    assert "El nuevo orden internacional" not in client.get("/en/chapter-1/").content.decode()
-
-
-def test_the_language_switcher_keeps_the_page_and_its_filters(client):
-    html = client.get("/en/agreements/", {"status": "in_force", "country": "JP"}).content.decode()
-    assert 'href="/es/agreements/?status=in_force&amp;country=JP"' in html
-    assert 'hreflang="es" href="http://testserver/es/agreements/?status=in_force&amp;country=JP"' in html
-    assert 'hreflang="en"' in html
 
 
 def test_a_spanish_filtered_listing_has_spanish_labels_and_the_same_results(client):
     english = client.get("/en/agreements/", {"status": "in_force", "country": "JP"})
     spanish = client.get("/es/agreements/", {"status": "in_force", "country": "JP"})
-    assert [a.slug for a in spanish.context["page_obj"]] == [a.slug for a in english.context["page_obj"]]
-    assert len(spanish.context["page_obj"]) == 2  # the Japan EPA and the CPTPP
+    slugs = [a.slug for a in spanish.context["page_obj"]]
+    assert slugs == [a.slug for a in english.context["page_obj"]]
+    assert slugs == ["peru-japan-epa", "cptpp"]
     html = spanish.content.decode()
-    for words in ["Estado actual", "Código de país", "Aplicar filtros", "2 resultados", "En vigor"]:
+    for words in ["Estado actual", "Código de país", "Aplicar filtros", "2 resultados", "En vigor", "Filtros activos"]:
         assert words in html, words
-    assert "Acuerdo de Asociación Económica" in html  # the agreement's Spanish name
+    assert "Acuerdo de Asociación Económica Perú - Japón" in html  # the agreement's Spanish name
+    assert "Apply filters" not in html and "Current status" not in html
+
+
+def test_a_spanish_listing_reports_bad_input_in_spanish(client):
+    html = client.get("/es/agreements/", {"year_from": "abc", "country": "JAPAN"}).content.decode()
+    assert "Introduzca un número entero." in html
+    assert "Enter a whole number." not in html
+
+
+@pytest.mark.parametrize("path", ["/agreements/", "/initiatives/", "/partnerships/"])
+def test_filters_take_the_same_parameters_in_both_languages(client, path):
+    query = {"country": "JP"} if path != "/partnerships/" else {"region": "asia"}
+    english = client.get(f"/en{path}", query)
+    spanish = client.get(f"/es{path}", query)
+    assert english.status_code == spanish.status_code == 200
+    assert len(spanish.context["filter"].qs) == len(english.context["filter"].qs) > 0
 
 
 def test_a_spanish_export_has_spanish_headers_and_the_same_rows(client):
     spanish = list(csv.reader(io.StringIO(client.get("/es/agreements/export.csv?status=negotiating").content.decode())))
     english = list(csv.reader(io.StringIO(client.get("/en/agreements/export.csv?status=negotiating").content.decode())))
-    assert spanish[0][:3] == ["identificador", "título", "título_es"]
-    assert english[0][:3] == ["slug", "title", "title_es"]
-    assert len(spanish) == len(english) == 5
-    assert [row[0] for row in spanish[1:]] == [row[0] for row in english[1:]]
-    json_es = client.get("/es/agreements/export.json?status=negotiating").json()
-    assert json_es["count"] == 4 and "title" in json_es["results"][0]
+    assert spanish[0][:6] == ["identificador", "título", "título_es", "nombre_corto", "tipo", "estado"]
+    assert english[0][:6] == ["slug", "title", "title_es", "short_name", "kind", "status"]
+    assert len(spanish) == len(english) == 5  # the header and the book's four agreements under negotiation
+    assert [row[:8] for row in spanish[1:]] == [row[:8] for row in english[1:]]
+    assert {row[5] for row in spanish[1:]} == {"negotiating"}  # values stay codes, as in the filters
+
+
+def test_a_spanish_excel_export_has_spanish_headers(client):
+    response = client.get("/es/agreements/export.xlsx", {"status": "negotiating"})
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[0][:3] == ("identificador", "título", "título_es")
+    assert len(rows) == 5
+    assert sheet.title == "Acuerdos"
+
+
+def test_the_json_export_keeps_its_keys_in_spanish(client):
+    spanish = client.get("/es/agreements/export.json", {"status": "negotiating"}).json()
+    english = client.get("/en/agreements/export.json", {"status": "negotiating"}).json()
+    assert spanish["count"] == english["count"] == 4
+    assert list(spanish["results"][0]) == list(english["results"][0])
 
 
 def test_a_record_without_spanish_text_shows_english_with_a_note(client):
@@ -90,21 +91,54 @@ def test_a_record_without_spanish_text_shows_english_with_a_note(client):
     agreement.title_es = ""
     agreement.save_revision().publish()
     html = client.get("/es/agreements/peru-japan-epa/").content.decode()
-    assert "Economic Partnership Agreement between Peru and Japan" in html
+    assert '<h1 lang="en">Economic Partnership Agreement between Peru and Japan</h1>' in html
     assert "aún no ha sido traducida al español" in html
+    listing = client.get("/es/agreements/", {"country": "JP", "status": "in_force"}).content.decode()
+    assert 'lang="en">Economic Partnership Agreement between Peru and Japan</a>' in listing
+    assert "aún no ha sido traducida" not in client.get("/en/agreements/peru-japan-epa/").content.decode()
+
+
+def test_an_initiative_without_spanish_description_shows_it_in_english(client):
+    initiative = Initiative.objects.get(slug="lima-commitment")
+    initiative.description_es = ""
+    initiative.save_revision().publish()
+    html = client.get("/es/initiatives/lima-commitment/").content.decode()
+    assert "aún no ha sido traducida al español" in html
+    assert re.search(r'<div class="prose" lang="en"><p>[^<]*' + re.escape(initiative.description[:40]), html)
+    assert 'lang="en"' not in re.search(r"<h1[^>]*>", html).group(0)  # the title is translated
+
+
+def test_a_translated_record_has_no_note(client):
+    html = client.get("/es/initiatives/lima-commitment/").content.decode()
+    assert "aún no ha sido traducida" not in html
+    assert "Compromiso de Lima" in html
+
+
+def test_dates_are_written_the_spanish_way(client):
+    initiative = Initiative.objects.get(slug="ungass-2021")
+    assert initiative.when == "June 6, 2021"
+    html = client.get("/es/initiatives/ungass-2021/").content.decode()
+    assert "6 de junio de 2021" in html
+
+
+def test_the_books_own_english_wording_is_marked_as_english(client):
+    html = client.get("/es/partnerships/").content.decode()
+    assert '<span lang="en">between 2014 and 2016</span>' in html
+    assert '<span lang="en">2016</span>' not in html
 
 
 def test_spanish_search_ignores_accents(client):
     response = client.get("/es/search/", {"q": "japon", "type": "partners"})
     assert response.context["groups"][0]["total"] == 1
+    assert response.context["groups"][0]["hits"][0].title == "Japón"
     sections = client.get("/es/search/", {"q": "Ancash", "type": "sections"}).context["groups"][0]["hits"]
-    assert sections[0].url.startswith("/es/chapter-3/#")
-
-
-def test_the_catalogue_is_complete():
-    import polib
-
-    catalogue = polib.pofile(str(PO_FILE))
-    assert catalogue.percent_translated() == 100
-    assert not catalogue.fuzzy_entries()
-    assert (PO_FILE.parent / "django.mo").exists()
+    assert sections and sections[0].url.startswith("/es/chapter-3/#")
+    assert "Áncash" in sections[0].snippet
+    assert sections[0].lang == "en"  # the chapter is not translated yet: its text is marked as English
+    assert (
+        client.get("/es/search/", {"q": "peru"}).context["total"]
+        == client.get("/es/search/", {"q": "Perú"}).context["total"]
+        > 0
+    )
+    html = client.get("/es/search/", {"q": "japon"}).content.decode()
+    assert "resultados para “japon”" in html

@@ -1,0 +1,293 @@
+"""The portal's benchmark (`make bench`): the production settings on gunicorn, on loopback, driven by wrk.
+
+1. Builds a database of its own (SQLite in a temporary folder, or BENCH_DATABASE_URL): migrate,
+   load_portal, then counts each page's SQL queries at the fixture size, adds 10,000 agreements and
+   2,000 initiatives (bench/generate.py) and counts them again.
+2. Starts gunicorn pinned to one core (taskset) and drives it with wrk pinned to another, page by page,
+   after a warm-up: without the page cache, then with it. A static file served by the same server is
+   the ceiling every page is compared with.
+3. Prints a Markdown report (machine, date, requests/s, p50/p99 latency, errors, ratio to the static
+   file, queries per page at both sizes) and writes it to bench/results/latest.md.
+
+Environment: BENCH_SECONDS (per URL, default 10), BENCH_CONNECTIONS (8), BENCH_WORKERS (gunicorn
+workers, 2), BENCH_DATABASE_URL (a postgres:// URL of an empty database to use instead of SQLite).
+"""
+
+import datetime
+import json
+import os
+import platform
+import re
+import secrets
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+BASE = Path(__file__).resolve().parent.parent
+PYTHON = sys.executable
+GUNICORN = str(Path(sys.executable).parent / "gunicorn")
+SECONDS = int(os.environ.get("BENCH_SECONDS", "10"))
+CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "8"))
+WORKERS = int(os.environ.get("BENCH_WORKERS", "2"))
+
+PAGES = [
+    ("home", "/en/"),
+    ("chapter", "/en/chapter-3/"),
+    ("agreements", "/en/agreements/"),
+    ("agreements, filtered", "/en/agreements/?status=in_force&region=asia&sort=title&page=2"),
+    ("partnerships", "/en/partnerships/"),
+    ("partnerships, filtered", "/en/partnerships/?kind=strategic_partnership&year_from=2000"),
+    ("initiatives", "/en/initiatives/"),
+    ("initiatives, filtered", "/en/initiatives/?area=economic&status=achieved&q=trade"),
+    ("figures", "/en/figures/"),
+    ("agreement detail", "/en/agreements/peru-japan-epa/"),
+    ("export (CSV, filtered)", "/en/agreements/export.csv?country=JP"),
+    ("search", "/en/search/?q=trade"),
+]
+
+
+def log(message):
+    sys.stderr.write(f"[bench] {message}\n")
+    sys.stderr.flush()
+
+
+def cpus():
+    count = os.cpu_count() or 1
+    return ("0", "1") if count >= 2 else ("0", "0")
+
+
+def machine():
+    model = ""
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return {
+        "nproc": os.cpu_count(),
+        "cpu": model or platform.processor(),
+        "python": platform.python_version(),
+        "date": datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M UTC"),
+        "load": " ".join(f"{value:.1f}" for value in os.getloadavg()),
+    }
+
+
+def ensure_wrk():
+    if shutil.which("wrk") and shutil.which("taskset"):
+        return
+    log("installing wrk (apt-get)")
+    env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+    subprocess.run(["apt-get", "update", "-qq"], check=True, env=env)
+    subprocess.run(["apt-get", "install", "-y", "-qq", "wrk", "util-linux"], check=True, env=env)
+
+
+def environment(database_url, work, **extra):
+    env = {
+        "PATH": os.environ.get("PATH", ""),
+        "HOME": str(work),
+        "DJANGO_SETTINGS_MODULE": "portal.settings.production",
+        "DATABASE_URL": database_url,
+        "SECRET_KEY": secrets.token_urlsafe(50),
+        "ALLOWED_HOSTS": "127.0.0.1,localhost,testserver",
+        "SECURE_SSL_REDIRECT": "false",
+        "STATIC_ROOT": str(work / "static"),
+        "MEDIA_ROOT": str(work / "media"),
+        "LOG_LEVEL": "ERROR",
+    }
+    env.update({key: str(value) for key, value in extra.items()})
+    return env
+
+
+def run(args, env):
+    result = subprocess.run(args, cwd=BASE, env=env, capture_output=True, text=True, check=False)
+    if result.returncode != 0:
+        raise SystemExit(f"{' '.join(args)} failed:\n{result.stdout}\n{result.stderr}")
+    return result.stdout
+
+
+def query_counts(env):
+    return json.loads(run([PYTHON, "bench/queries.py", *[url for _name, url in PAGES]], env))
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def start_server(env, core):
+    port = free_port()
+    command = [
+        "taskset",
+        "-c",
+        core,
+        GUNICORN,
+        "portal.wsgi:application",
+        "--bind",
+        f"127.0.0.1:{port}",
+        "--workers",
+        str(WORKERS),
+        "--no-control-socket",
+        "--graceful-timeout",
+        "3",
+    ]
+    log_file = open(Path(env["HOME"]) / f"gunicorn-{port}.log", "w")  # noqa: SIM115 - closed with the server
+    process = subprocess.Popen(command, cwd=BASE, env=env, stdout=log_file, stderr=subprocess.STDOUT)
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/robots.txt", timeout=5).read()  # noqa: S310
+            return process, port, log_file
+        except OSError:
+            if process.poll() is not None or time.monotonic() > deadline:
+                raise SystemExit(f"gunicorn did not start; see {log_file.name}") from None
+            time.sleep(0.2)
+
+
+def stop_server(server):
+    process, _port, log_file = server
+    process.terminate()
+    try:
+        process.wait(timeout=15)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+    log_file.close()
+
+
+def to_ms(value):
+    number, unit = re.match(r"([\d.]+)(us|ms|s)", value).groups()
+    return float(number) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[unit]
+
+
+def wrk(url, core, seconds):
+    output = subprocess.run(
+        [
+            "taskset",
+            "-c",
+            core,
+            "wrk",
+            "-t1",
+            f"-c{CONNECTIONS}",
+            f"-d{seconds}s",
+            "--timeout",
+            "10s",
+            "--latency",
+            url,
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
+    latency = dict(re.findall(r"^\s+(50|99)%\s+(\S+)", output, re.MULTILINE))
+    errors = 0
+    non_2xx = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", output)
+    if non_2xx:
+        errors += int(non_2xx.group(1))
+    sockets = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", output)
+    if sockets:
+        errors += sum(int(n) for n in sockets.groups())
+    return {"rps": rps, "p50": to_ms(latency["50"]), "p99": to_ms(latency["99"]), "errors": errors}
+
+
+def wait_until_idle(port):
+    """Requests wrk left queued are still being served after it stops: let them finish first."""
+    urllib.request.urlopen(f"http://127.0.0.1:{port}/robots.txt", timeout=300).read()  # noqa: S310
+
+
+def measure(env, server_core, client_core, static_path):
+    server = start_server(env, server_core)
+    try:
+        port = server[1]
+        results = {}
+        for name, path in [("static file (ceiling)", static_path), *PAGES]:
+            url = f"http://127.0.0.1:{port}{path}"
+            status = urllib.request.urlopen(url, timeout=120).status  # noqa: S310
+            if status != 200:
+                raise SystemExit(f"{path} answered {status}")
+            wrk(url, client_core, 1)  # warm-up: connections, caches, the page cache
+            wait_until_idle(port)
+            results[name] = wrk(url, client_core, SECONDS)
+            wait_until_idle(port)
+            log(f"{name}: {results[name]['rps']:.0f} req/s")
+        return results
+    finally:
+        stop_server(server)
+
+
+def report(info, database, counts_small, counts_large, uncached, cached):
+    ceiling_uncached = uncached["static file (ceiling)"]["rps"]
+    ceiling_cached = cached["static file (ceiling)"]["rps"]
+    lines = [
+        f"Machine: {info['nproc']} cores, {info['cpu']}, Python {info['python']}; {info['date']}; load average "
+        f"when the report was written (other work on the machine included): {info['load']}.",
+        f"Database: {database}, with the book's fixtures plus 10,000 generated agreements and 2,000 initiatives.",
+        f"gunicorn ({WORKERS} sync workers) pinned to one core, wrk (1 thread, {CONNECTIONS} connections, "
+        f"{SECONDS} s per URL after a 1 s warm-up) pinned to another, over loopback.",
+        "",
+        "| URL | uncached req/s | p50 ms | p99 ms | errors | % of static | cached req/s | p50 ms | p99 ms "
+        "| errors | % of static | queries (book) | queries (10k) |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for name, path in [("static file (ceiling)", None), *PAGES]:
+        u, c = uncached[name], cached[name]
+        small = counts_small.get(path, "") if path else ""
+        large = counts_large.get(path, "") if path else ""
+        label = f"{name} `{path}`" if path else name
+        lines.append(
+            f"| {label} | {u['rps']:.0f} | {u['p50']:.1f} | {u['p99']:.1f} | {u['errors']} "
+            f"| {100 * u['rps'] / ceiling_uncached:.0f}% | {c['rps']:.0f} | {c['p50']:.1f} | {c['p99']:.1f} "
+            f"| {c['errors']} | {100 * c['rps'] / ceiling_cached:.0f}% | {small} | {large} |"
+        )
+    return "\n".join(lines) + "\n"
+
+
+def main():
+    ensure_wrk()
+    server_core, client_core = cpus()
+    work = Path(tempfile.mkdtemp(prefix="portal-bench-"))
+    database_url = os.environ.get("BENCH_DATABASE_URL") or f"sqlite:///{work / 'bench.sqlite3'}"
+    database = "PostgreSQL" if database_url.startswith("postgres") else "SQLite"
+    env = environment(database_url, work, PAGE_CACHE_SECONDS=0)
+    try:
+        log(f"building the database ({database}) in {work}")
+        run([PYTHON, "manage.py", "migrate", "--noinput", "-v0"], env)
+        run([PYTHON, "manage.py", "load_portal"], env)
+        run([PYTHON, "manage.py", "collectstatic", "--noinput", "-v0"], env)
+        counts_small = query_counts(env)
+        log("generating 10,000 agreements and 2,000 initiatives")
+        run([PYTHON, "bench/generate.py", "10000", "2000"], env)
+        counts_large = query_counts(env)
+        manifest = json.loads((work / "static" / "staticfiles.json").read_text())
+        static_path = "/static/" + manifest["paths"]["portal/css/site.css"]
+
+        log("measuring without the page cache")
+        uncached = measure(env, server_core, client_core, static_path)
+        log("measuring with the page cache")
+        cached = measure({**env, "PAGE_CACHE_SECONDS": "300"}, server_core, client_core, static_path)
+
+        text = report(machine(), database, counts_small, counts_large, uncached, cached)
+        results = BASE / "bench" / "results"
+        results.mkdir(exist_ok=True)
+        (results / "latest.md").write_text(text)
+        (results / "latest.json").write_text(
+            json.dumps(
+                {"machine": machine(), "queries": [counts_small, counts_large], "uncached": uncached, "cached": cached},
+                indent=2,
+            )
+        )
+        sys.stdout.write(text)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

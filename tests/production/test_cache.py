@@ -1,0 +1,183 @@
+"""The page cache: anonymous public GETs only, cleared by any publication, unpublication or deletion;
+the CDN purge; and the scaling settings read from the environment."""
+
+import json
+import os
+import subprocess
+import sys
+
+from django.conf import settings
+from django.core.cache import caches
+from django.test import Client, override_settings
+
+from wagtail.contrib.frontend_cache.backends import BaseBackend
+
+import pytest
+
+from agreements.models import Agreement
+from tests.factories import chapter, make_agreement
+
+from .support import BASE
+
+pytestmark = pytest.mark.django_db
+
+CACHED = {**settings.PORTAL_PAGE_CACHE, "SECONDS": 60}
+
+
+@pytest.fixture
+def page_cache():
+    caches["default"].clear()
+    with override_settings(PORTAL_PAGE_CACHE=CACHED):
+        yield Client()
+    caches["default"].clear()
+
+
+def state(client, url, **kwargs):
+    response = client.get(url, **kwargs)
+    return response.get("X-Page-Cache"), response
+
+
+def test_anonymous_pages_are_cached(page_cache, django_assert_num_queries):
+    for url in [
+        "/en/",
+        "/en/chapter-1/",
+        "/en/agreements/?status=in_force",
+        "/en/agreements/export.csv",
+        "/en/figures/",
+    ]:
+        first, miss = state(page_cache, url)
+        assert first == "miss", url
+        with django_assert_num_queries(0):
+            second, hit = state(page_cache, url)
+        assert second == "hit", url
+        assert hit.content == miss.content and hit["Content-Type"] == miss["Content-Type"]
+
+
+def test_what_is_never_cached(page_cache, make_member):
+    assert state(page_cache, "/en/no-such-page/")[0] is None
+    assert state(page_cache, "/admin/login/")[0] is None
+    assert page_cache.post("/en/agreements/").get("X-Page-Cache") is None
+    state(page_cache, "/en/figures/")
+    # A session or CSRF cookie (an editor, logged in or not long ago) bypasses the cache both ways.
+    for cookie in (settings.SESSION_COOKIE_NAME, settings.CSRF_COOKIE_NAME):
+        client = Client()
+        client.cookies[cookie] = "x"
+        assert state(client, "/en/figures/")[0] is None
+    editor = Client()
+    editor.force_login(make_member("Moderators"))
+    assert state(editor, "/en/figures/")[0] is None
+    agreement = Agreement.objects.order_by("pk").first()
+    preview = f"/admin/snippets/agreements/agreement/preview/{agreement.pk}/"
+    assert state(editor, preview)[0] is None
+
+
+def test_publishing_unpublishing_and_deleting_clear_the_cache(page_cache):
+    url = "/en/agreements/?q=Cachetest"
+    assert state(page_cache, url)[0] == "miss"
+    assert state(page_cache, url)[0] == "hit"
+    agreement = make_agreement(title="Cachetest agreement")  # published
+    status, response = state(page_cache, url)
+    assert status == "miss" and "Cachetest agreement" in response.content.decode()
+    assert state(page_cache, url)[0] == "hit"
+
+    agreement.unpublish()
+    status, response = state(page_cache, url)
+    assert status == "miss" and "Cachetest agreement" not in response.content.decode()
+
+    state(page_cache, url)
+    agreement.delete()
+    assert state(page_cache, url)[0] == "miss"
+
+    page = chapter(1)
+    state(page_cache, "/en/chapter-1/")
+    page.title = "A new title for chapter one"
+    page.save_revision().publish()
+    status, response = state(page_cache, "/en/chapter-1/")
+    assert status == "miss" and "A new title for chapter one" in response.content.decode()
+    page.unpublish()
+    assert page_cache.get("/en/chapter-1/").status_code == 404
+
+
+def test_a_cdn_may_keep_cached_pages(page_cache):
+    with override_settings(PORTAL_PAGE_CACHE={**CACHED, "CDN_SECONDS": 120}):
+        response = Client().get("/en/initiatives/")
+    assert "s-maxage=120" in response["Cache-Control"] and "public" in response["Cache-Control"]
+
+
+class RecordingBackend(BaseBackend):
+    purged = []
+
+    def purge(self, url):
+        self.purged.append(url)
+
+
+def test_records_purge_the_cdn():
+    RecordingBackend.purged.clear()
+    backend = {"test": {"BACKEND": f"{__name__}.RecordingBackend"}}
+    with override_settings(WAGTAILFRONTENDCACHE=backend):
+        agreement = make_agreement(title="Purged agreement", slug="purged-agreement")
+    purged = set(RecordingBackend.purged)
+    for path in ["/en/agreements/", "/es/agreements/", "/en/initiatives/", "/en/agreements/export.csv"]:
+        assert f"http://testserver{path}" in purged
+    assert f"http://testserver{agreement.get_absolute_url()}" in purged
+
+
+def settings_in(env, *names):
+    code = (
+        "import json, django; django.setup(); from django.conf import settings; "
+        f"print(json.dumps({{n: getattr(settings, n) for n in {list(names)!r}}}, default=str))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=BASE,
+        env={"PATH": os.environ.get("PATH", ""), "DJANGO_SETTINGS_MODULE": "portal.settings.production", **env},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return json.loads(result.stdout)
+
+
+PRODUCTION = {
+    "DATABASE_URL": "postgres://u:p@db.internal/portal",
+    "SECRET_KEY": "x" * 50,
+    "ALLOWED_HOSTS": "example.org",
+}
+
+
+def test_scaling_settings_come_from_the_environment():
+    plain = settings_in(PRODUCTION, "CACHES", "STORAGES", "WAGTAILFRONTENDCACHE", "INSTALLED_APPS", "DATABASES")
+    assert plain["CACHES"]["default"]["BACKEND"].endswith("LocMemCache")
+    assert plain["STORAGES"]["default"]["BACKEND"].endswith("FileSystemStorage")
+    assert plain["STORAGES"]["staticfiles"]["BACKEND"] == "whitenoise.storage.CompressedManifestStaticFilesStorage"
+    assert plain["WAGTAILFRONTENDCACHE"] == {}
+    assert plain["DATABASES"]["default"]["CONN_MAX_AGE"] == 60 and plain["DATABASES"]["default"]["CONN_HEALTH_CHECKS"]
+
+    scaled = settings_in(
+        {
+            **PRODUCTION,
+            "REDIS_URL": "redis://cache.internal:6379/1",
+            "AWS_STORAGE_BUCKET_NAME": "portal-media",
+            "AWS_S3_CUSTOM_DOMAIN": "media.example.org",
+            "CLOUDFLARE_API_TOKEN": "token",
+            "CLOUDFLARE_ZONE_ID": "zone",
+            "FRONTEND_CACHE_URL": "http://varnish.internal:6081",
+        },
+        "CACHES",
+        "STORAGES",
+        "MEDIA_URL",
+        "WAGTAILFRONTENDCACHE",
+        "INSTALLED_APPS",
+        "CONTENT_SECURITY_POLICY",
+    )
+    assert scaled["CACHES"]["default"] == {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": "redis://cache.internal:6379/1",
+        "KEY_PREFIX": "portal",
+    }
+    assert scaled["STORAGES"]["default"]["BACKEND"] == "storages.backends.s3.S3Storage"
+    assert scaled["STORAGES"]["default"]["OPTIONS"]["bucket_name"] == "portal-media"
+    assert scaled["MEDIA_URL"] == "https://media.example.org/media/"
+    assert "https://media.example.org" in scaled["CONTENT_SECURITY_POLICY"]["DIRECTIVES"]["img-src"]
+    assert set(scaled["WAGTAILFRONTENDCACHE"]) == {"proxy", "cloudflare"}
+    assert "wagtail.contrib.frontend_cache" in scaled["INSTALLED_APPS"]
