@@ -223,6 +223,10 @@ def measure(env, server_core, client_core, static_path):
         stop_server(server)
 
 
+def rate(rps):
+    return f"{rps:.1f}" if rps < 10 else f"{rps:.0f}"
+
+
 def report(info, database, counts_small, counts_large, uncached, cached):
     ceiling_uncached = uncached["static file (ceiling)"]["rps"]
     ceiling_cached = cached["static file (ceiling)"]["rps"]
@@ -243,8 +247,8 @@ def report(info, database, counts_small, counts_large, uncached, cached):
         large = counts_large.get(path, "") if path else ""
         label = f"{name} `{path}`" if path else name
         lines.append(
-            f"| {label} | {u['rps']:.0f} | {u['p50']:.1f} | {u['p99']:.1f} | {u['errors']} "
-            f"| {100 * u['rps'] / ceiling_uncached:.0f}% | {c['rps']:.0f} | {c['p50']:.1f} | {c['p99']:.1f} "
+            f"| {label} | {rate(u['rps'])} | {u['p50']:.1f} | {u['p99']:.1f} | {u['errors']} "
+            f"| {100 * u['rps'] / ceiling_uncached:.0f}% | {rate(c['rps'])} | {c['p50']:.1f} | {c['p99']:.1f} "
             f"| {c['errors']} | {100 * c['rps'] / ceiling_cached:.0f}% | {small} | {large} |"
         )
     return "\n".join(lines) + "\n"

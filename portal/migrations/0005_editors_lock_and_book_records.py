@@ -24,7 +24,12 @@ def change(apps, schema_editor):
     )
     unreviewed = Permission.objects.filter(
         content_type__app_label__in=list(UNREVIEWED),
-        codename__in=[f"{action}_{model}" for models in UNREVIEWED.values() for model in models for action in ("add", "change", "delete")],
+        codename__in=[
+            f"{action}_{model}"
+            for models in UNREVIEWED.values()
+            for model in models
+            for action in ("add", "change", "delete")
+        ],
     )
     lock_page = Permission.objects.filter(content_type__app_label="wagtailcore", codename="lock_page").first()
     root = Page.objects.filter(depth=1).first()

@@ -11,3 +11,5 @@ EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 # WhiteNoise serves the apps' static files straight from their folders, without collectstatic.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# Template changes show at once: no page cache unless asked for.
+PORTAL_PAGE_CACHE = {**PORTAL_PAGE_CACHE, "SECONDS": int(os.environ.get("PAGE_CACHE_SECONDS", "0"))}  # noqa: F405
