@@ -180,7 +180,8 @@ class AgreementQuerySet(SearchableQuerySetMixin, models.QuerySet):
     def sharing_partners(self, party_ids, codes):
         """Agreements with one of these parties, or a party (or bloc member) with one of these codes."""
         common = Q(parties__in=party_ids) | Q(parties__code__in=codes) | Q(parties__members__code__in=codes)
-        return self.filter(common).distinct()
+        # A subquery rather than joins and DISTINCT: one row per agreement, which a window count needs.
+        return self.filter(pk__in=Agreement.objects.filter(common).values("pk"))
 
     def in_region(self, region):
         return self.filter(Q(parties__region=region) | Q(parties__members__region=region)).distinct()

@@ -2,8 +2,9 @@
 queryset from the models' querysets and the filters, and hands it to a template."""
 
 import datetime
+from urllib.parse import urlencode
 
-from django.db.models import Count, F, Prefetch, Q
+from django.db.models import Count, F, Prefetch, Q, Window
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -14,6 +15,7 @@ from wagtail.models import ModelLogEntry
 
 from portal.listing import paginate
 from portal.navigation import breadcrumbs
+from portal.sections import SectionRecords
 
 from . import exports
 from .filters import AgreementFilterSet, PartnershipFilterSet
@@ -97,6 +99,10 @@ def agreement_timeline(request):
     )
 
 
+# Other agreements with the same partners shown on a detail page; the rest are in the listing.
+RELATED_SHOWN = 30
+
+
 @require_safe
 def agreement_detail(request, slug):
     members = Prefetch("parties__members", queryset=Partner.objects.live().order_by("name"))
@@ -140,7 +146,12 @@ def related_agreements(agreement, parties):
     queryset = Agreement.objects.live().sharing_partners(party_ids, codes).by_book_order()
     if agreement.pk:
         queryset = queryset.exclude(pk=agreement.pk)
-    return list(queryset)
+    # The first ones and the count of all in one query (a window count is taken before the limit).
+    first = list(queryset.annotate(in_all=Window(Count("pk")))[:RELATED_SHOWN])
+    listing_url = reverse("agreement_list")
+    if len(codes) == 1:
+        listing_url += "?" + urlencode({"country": next(iter(codes))})
+    return SectionRecords(first, first[0].in_all if first else 0, listing_url)
 
 
 def _value(field, value):

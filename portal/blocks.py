@@ -1,6 +1,10 @@
 """StreamField blocks shared by the book's pages and the records that link into them."""
 
+from urllib.parse import urlencode
+
 from django.core.exceptions import ValidationError
+from django.db.models import Count, Window
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import blocks
@@ -119,8 +123,14 @@ class AgreementListBlock(blocks.StructBlock):
     def get_context(self, value, parent_context=None):
         from agreements.models import Agreement
 
+        from .sections import RECORDS_PER_SECTION, SectionRecords
+
         context = super().get_context(value, parent_context=parent_context)
-        context["agreements"] = list(Agreement.objects.live().with_status(value["status"]).by_book_order())
+        queryset = Agreement.objects.live().with_status(value["status"]).by_book_order()
+        # The first ones and the count of all in one query (a window count is taken before the limit).
+        first = list(queryset.annotate(in_list=Window(Count("pk")))[:RECORDS_PER_SECTION])
+        listing_url = f"{reverse('agreement_list')}?{urlencode({'status': value['status']})}"
+        context["agreements"] = SectionRecords(first, first[0].in_list if first else 0, listing_url)
         return context
 
 

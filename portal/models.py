@@ -94,6 +94,25 @@ class HomePage(Page):
             return original.specific.route(request, path_components)
 
 
+# (page id, live revision, time of publication) -> anchors of that published chapter. Every record names its chapter,
+# each loaded as an instance of its own; reading the sections from the stream once per publication
+# rather than once per record keeps listings and figures cheap.
+_PUBLISHED_ANCHORS = {}
+
+
+def published_anchors(chapter):
+    """``chapter.anchors``, computed once per publication of a chapter (a chapter with unpublished
+    changes, which may be a preview being edited, is read afresh)."""
+    if chapter.pk is None or not chapter.live_revision_id or chapter.has_unpublished_changes:
+        return chapter.anchors
+    key = (chapter.pk, chapter.live_revision_id, chapter.last_published_at)
+    if key not in _PUBLISHED_ANCHORS:
+        if len(_PUBLISHED_ANCHORS) > 256:
+            _PUBLISHED_ANCHORS.clear()
+        _PUBLISHED_ANCHORS[key] = chapter.anchors
+    return _PUBLISHED_ANCHORS[key]
+
+
 class ChapterPage(Page):
     """One chapter of the book, as a sequence of sections with stable anchors."""
 
@@ -284,7 +303,7 @@ class BookSectionLink(models.Model):
 
     def book_section_title_in(self, chapter):
         """The section's title as ``chapter`` (the record's chapter, or a translation of it) words it."""
-        for anchor, heading, _sub in chapter.anchors:
+        for anchor, heading, _sub in published_anchors(chapter):
             if anchor == self.section_anchor:
                 return f"{chapter.number}. {heading}"
         return f"{chapter.number}. {chapter.title}"
