@@ -8,11 +8,13 @@ from django.db.models import Count, F, Prefetch, Q, Window
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from wagtail.models import ModelLogEntry
 
+from portal.caching import memoized
 from portal.listing import paginate
 from portal.navigation import breadcrumbs
 from portal.sections import SectionRecords
@@ -57,7 +59,7 @@ def book_counts():
 def agreement_list(request):
     filterset = AgreementFilterSet(request.GET, queryset=listing_queryset(), request=request)
     page_obj = paginate(request, filterset.qs)
-    counts = book_counts()
+    counts = memoized("agreement-book-counts", book_counts, request)
     return render(
         request,
         "agreements/agreement_list.html",
@@ -121,9 +123,10 @@ def agreement_context(agreement, request):
         "parties": [
             (party, [m for m in party.members.all() if m.live] if not party.is_country else []) for party in parties
         ],
-        "initiatives": list(agreement.initiatives.live()) if saved else [],
-        "related": related_agreements(agreement, parties),
-        "history": change_history(agreement) if saved else [],
+        # Read only when the page's content is rendered, not when it comes from the fragment cache.
+        "initiatives": SimpleLazyObject(lambda: list(agreement.initiatives.live()) if saved else []),
+        "related": SimpleLazyObject(lambda: related_agreements(agreement, parties)),
+        "history": SimpleLazyObject(lambda: change_history(agreement) if saved else []),
         "crumbs": breadcrumbs((_("Trade agreements"), reverse("agreement_list")), (agreement.display_title, None)),
         "nav_section": "agreements",
     }

@@ -1,11 +1,12 @@
 """The portal's benchmark (`make bench`): the production settings on gunicorn, on loopback, driven by wrk.
 
 1. Builds a database of its own (SQLite in a temporary folder, or BENCH_DATABASE_URL): migrate,
-   load_portal, then counts each page's SQL queries at the fixture size, adds 10,000 agreements and
+   load_portal, then counts each page's SQL queries at the fixture size (fragment cache off and on), adds 10,000 agreements and
    2,000 initiatives (bench/generate.py) and counts them again.
 2. Starts gunicorn pinned to one core (taskset) and drives it with wrk pinned to another, page by page,
-   after a warm-up: without the page cache, then with it. A static file served by the same server is
-   the ceiling every page is compared with.
+   after a warm-up, three times (MODES): with nothing cached, with the fragment cache only, and with
+   the page cache too. A static file served by the same server is the ceiling every page is compared
+   with.
 3. Prints a Markdown report (machine, date, requests/s, p50/p99 latency, errors, ratio to the static
    file, queries per page at both sizes) and writes it to bench/results/latest.md.
 
@@ -227,30 +228,57 @@ def rate(rps):
     return f"{rps:.1f}" if rps < 10 else f"{rps:.0f}"
 
 
-def report(info, database, counts_small, counts_large, uncached, cached):
-    ceiling_uncached = uncached["static file (ceiling)"]["rps"]
-    ceiling_cached = cached["static file (ceiling)"]["rps"]
+MODES = [
+    (
+        "cold",
+        "nothing cached: every request renders the whole page",
+        {"PAGE_CACHE_SECONDS": 0, "FRAGMENT_CACHE_SECONDS": 0},
+    ),
+    (
+        "fragments",
+        "page cache off, fragment cache on (a page not in the page cache: another filter, another page number)",
+        {"PAGE_CACHE_SECONDS": 0, "FRAGMENT_CACHE_SECONDS": 300},
+    ),
+    ("page cache", "page and fragment caches on (production's defaults)", {"PAGE_CACHE_SECONDS": 300}),
+]
+
+
+def report(info, database, counts, results):
     lines = [
         f"Machine: {info['nproc']} cores, {info['cpu']}, Python {info['python']}; {info['date']}; load average "
         f"when the report was written (other work on the machine included): {info['load']}.",
         f"Database: {database}, with the book's fixtures plus 10,000 generated agreements and 2,000 initiatives.",
         f"gunicorn ({WORKERS} sync workers) pinned to one core, wrk (1 thread, {CONNECTIONS} connections, "
         f"{SECONDS} s per URL after a 1 s warm-up) pinned to another, over loopback.",
-        "",
-        "| URL | uncached req/s | p50 ms | p99 ms | errors | % of static | cached req/s | p50 ms | p99 ms "
-        "| errors | % of static | queries (book) | queries (10k) |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
-    for name, path in [("static file (ceiling)", None), *PAGES]:
-        u, c = uncached[name], cached[name]
-        small = counts_small.get(path, "") if path else ""
-        large = counts_large.get(path, "") if path else ""
-        label = f"{name} `{path}`" if path else name
-        lines.append(
-            f"| {label} | {rate(u['rps'])} | {u['p50']:.1f} | {u['p99']:.1f} | {u['errors']} "
-            f"| {100 * u['rps'] / ceiling_uncached:.0f}% | {rate(c['rps'])} | {c['p50']:.1f} | {c['p99']:.1f} "
-            f"| {c['errors']} | {100 * c['rps'] / ceiling_cached:.0f}% | {small} | {large} |"
-        )
+    for mode, description, _env in MODES:
+        measured = results[mode]
+        ceiling = measured["static file (ceiling)"]["rps"]
+        lines += [
+            "",
+            f"**{mode.capitalize()}**: {description}.",
+            "",
+            "| URL | req/s | p50 ms | p99 ms | errors | % of static |",
+            "|---|---:|---:|---:|---:|---:|",
+        ]
+        for name, path in [("static file (ceiling)", None), *PAGES]:
+            m = measured[name]
+            label = f"{name} `{path}`" if path else name
+            lines.append(
+                f"| {label} | {rate(m['rps'])} | {m['p50']:.1f} | {m['p99']:.1f} | {m['errors']} "
+                f"| {100 * m['rps'] / ceiling:.0f}% |"
+            )
+    lines += [
+        "",
+        "**SQL queries per page**, on a warm request, at the fixtures' size and at 10,000 agreements: rendering "
+        "everything, and with the fragment cache holding what it keeps.",
+        "",
+        "| URL | rendered (book) | rendered (10k) | fragments (book) | fragments (10k) |",
+        "|---|---:|---:|---:|---:|",
+    ]
+    for name, path in PAGES:
+        row = [counts[key][path] for key in ("cold-small", "cold-large", "fragments-small", "fragments-large")]
+        lines.append(f"| {name} `{path}` | " + " | ".join(str(n) for n in row) + " |")
     return "\n".join(lines) + "\n"
 
 
@@ -260,33 +288,31 @@ def main():
     work = Path(tempfile.mkdtemp(prefix="portal-bench-"))
     database_url = os.environ.get("BENCH_DATABASE_URL") or f"sqlite:///{work / 'bench.sqlite3'}"
     database = "PostgreSQL" if database_url.startswith("postgres") else "SQLite"
-    env = environment(database_url, work, PAGE_CACHE_SECONDS=0)
+    env = environment(database_url, work)
+    cold, fragments = (environment(database_url, work, **MODES[i][2]) for i in (0, 1))
     try:
         log(f"building the database ({database}) in {work}")
         run([PYTHON, "manage.py", "migrate", "--noinput", "-v0"], env)
         run([PYTHON, "manage.py", "load_portal"], env)
         run([PYTHON, "manage.py", "collectstatic", "--noinput", "-v0"], env)
-        counts_small = query_counts(env)
+        counts = {"cold-small": query_counts(cold), "fragments-small": query_counts(fragments)}
         log("generating 10,000 agreements and 2,000 initiatives")
         run([PYTHON, "bench/generate.py", "10000", "2000"], env)
-        counts_large = query_counts(env)
+        counts.update({"cold-large": query_counts(cold), "fragments-large": query_counts(fragments)})
         manifest = json.loads((work / "static" / "staticfiles.json").read_text())
         static_path = "/static/" + manifest["paths"]["portal/css/site.css"]
 
-        log("measuring without the page cache")
-        uncached = measure(env, server_core, client_core, static_path)
-        log("measuring with the page cache")
-        cached = measure({**env, "PAGE_CACHE_SECONDS": "300"}, server_core, client_core, static_path)
+        results = {}
+        for mode, _description, extra in MODES:
+            log(f"measuring: {mode}")
+            results[mode] = measure(environment(database_url, work, **extra), server_core, client_core, static_path)
 
-        text = report(machine(), database, counts_small, counts_large, uncached, cached)
-        results = BASE / "bench" / "results"
-        results.mkdir(exist_ok=True)
-        (results / "latest.md").write_text(text)
-        (results / "latest.json").write_text(
-            json.dumps(
-                {"machine": machine(), "queries": [counts_small, counts_large], "uncached": uncached, "cached": cached},
-                indent=2,
-            )
+        text = report(machine(), database, counts, results)
+        folder = BASE / "bench" / "results"
+        folder.mkdir(exist_ok=True)
+        (folder / "latest.md").write_text(text)
+        (folder / "latest.json").write_text(
+            json.dumps({"machine": machine(), "queries": counts, "results": results}, indent=2)
         )
         sys.stdout.write(text)
     finally:

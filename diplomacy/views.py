@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import translation
 from django.utils.formats import number_format
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 
@@ -81,13 +82,16 @@ def area_detail(request, area):
 
 
 def figures(request):
-    figures = with_words(list(KeyFigure.objects.live().for_listing()))
-    groups = [(area, list(items)) for area, items in groupby(figures, key=attrgetter("area"))]
+    def figure_groups():
+        figures = with_words(list(KeyFigure.objects.live().for_listing()))
+        return [(area, list(items)) for area, items in groupby(figures, key=attrgetter("area"))]
+
     return render(
         request,
         "diplomacy/figures.html",
         {
-            "groups": groups,
+            # Read only when the page's content is rendered, not when it comes from the fragment cache.
+            "groups": SimpleLazyObject(figure_groups),
             "canonical_url": request.build_absolute_uri(reverse("figures")),
             "crumbs": breadcrumbs((_("The book in numbers"), None)),
             "nav_section": "figures",

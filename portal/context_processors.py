@@ -1,5 +1,6 @@
 from django.utils.functional import SimpleLazyObject, cached_property
 
+from .caching import memoized
 from .i18n import active_language, in_reading_language
 
 
@@ -43,4 +44,5 @@ class Book:
 
 
 def book(request):
-    return {"book": SimpleLazyObject(Book)}
+    # The same for every visitor in a language until the content changes: kept in the process.
+    return {"book": SimpleLazyObject(lambda: memoized(f"book:{active_language()}", Book, request))}

@@ -85,6 +85,15 @@ class ListingFilterSet(django_filters.FilterSet):
         form = ListingForm
 
     @property
+    def state(self):
+        """The parameters the form reads, as submitted: what its rendering depends on (unknown
+        parameters left out)."""
+        if not self.is_bound:
+            return ""
+        read = getattr(self.data, "getlist", lambda name: [self.data.get(name)])
+        return "&".join(f"{name}={read(name)!r}" for name in self.form.fields if name in self.data)
+
+    @property
     def is_filtered(self):
         return any(value not in (None, "", [], ()) for value in self.form.cleaned_data.values())
 

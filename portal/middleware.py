@@ -5,17 +5,17 @@ headers from WHITENOISE_ADD_HEADERS_FUNCTION in the settings.)"""
 import hashlib
 import logging
 import sys
-import uuid
 
 from django.conf import settings
-from django.core.cache import caches
 from django.core.signals import got_request_exception
-from django.db import InterfaceError, OperationalError, transaction
+from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 
 from csp.middleware import CSPMiddleware
+
+from .caching import clear_content_caches, content_cache, content_version
 
 logger = logging.getLogger(__name__)
 
@@ -91,23 +91,6 @@ class DatabaseUnavailableMiddleware:
 
 # --- Page cache -------------------------------------------------------------------------------------
 
-VERSION_KEY = "portal:page-cache-version"
-
-
-def page_cache():
-    return caches[settings.PORTAL_PAGE_CACHE["ALIAS"]]
-
-
-def clear_page_cache(**kwargs):
-    """Forget every cached page at once, by changing the version every key includes; also when the
-    surrounding transaction commits, so a page cached from the old rows meanwhile is dropped too."""
-
-    def bump():
-        page_cache().set(VERSION_KEY, uuid.uuid4().hex, None)
-
-    bump()
-    transaction.on_commit(bump)
-
 
 class PageCacheMiddleware:
     """Keeps rendered public pages for PORTAL_PAGE_CACHE["SECONDS"]: anonymous GETs only (no session
@@ -123,8 +106,8 @@ class PageCacheMiddleware:
         config = settings.PORTAL_PAGE_CACHE
         if not config["SECONDS"] or not self._cacheable_request(request, config):
             return self.get_response(request)
-        cache = page_cache()
-        version = cache.get(VERSION_KEY) or "0"
+        cache = content_cache()
+        version = content_version(request)
         digest = hashlib.sha256(f"{request.get_host()}\n{request.get_full_path()}".encode()).hexdigest()
         key = f"portal:page:{version}:{digest}"
         stored = cache.get(key)
@@ -165,7 +148,7 @@ def _content_saved_or_deleted(sender, **kwargs):
     from wagtail.models import Locale, Page, Site
 
     if sender._meta.app_label in CONTENT_APPS or issubclass(sender, Page | Site | Locale):
-        clear_page_cache()
+        clear_content_caches()
 
 
 def _record_changed(sender, instance=None, **kwargs):
@@ -219,7 +202,7 @@ def connect_signals():
     from wagtail.signals import page_published, page_unpublished, post_page_move, published, unpublished
 
     for signal in (page_published, page_unpublished, published, unpublished, post_page_move):
-        signal.connect(clear_page_cache, dispatch_uid="portal-page-cache")
+        signal.connect(clear_content_caches, dispatch_uid="portal-page-cache")
     for signal in (post_save, post_delete):
         signal.connect(_content_saved_or_deleted, dispatch_uid="portal-page-cache")
     for signal in (published, unpublished, post_delete):

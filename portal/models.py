@@ -4,7 +4,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.http import Http404
-from django.utils.functional import cached_property
+from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -160,7 +160,8 @@ class ChapterPage(Page):
         from .sections import records_by_anchor
 
         context = super().get_context(request, *args, **kwargs)
-        context["linked_records"] = records_by_anchor(self)
+        # Read only when the chapter's text is rendered, not when it comes from the fragment cache.
+        context["linked_records"] = SimpleLazyObject(lambda: records_by_anchor(self))
         return context
 
 

@@ -26,10 +26,10 @@ class SectionRecords(list):
         return max(self.total - len(self), 0)
 
 
-def records_by_anchor(chapter, limit=RECORDS_PER_SECTION):
+def records_by_anchor(chapter, limit=None):
     """{anchor: {"agreements": SectionRecords, "partnerships": ..., "initiatives": ..., "figures": ...}}
-    for one chapter: at most ``limit`` records of each kind per section, in four queries whatever the
-    number of records."""
+    for one chapter: at most ``limit`` (RECORDS_PER_SECTION) records of each kind per section, in four
+    queries whatever the number of records."""
     from agreements.models import Agreement, Partnership
     from diplomacy.models import Initiative, KeyFigure
 
@@ -39,6 +39,7 @@ def records_by_anchor(chapter, limit=RECORDS_PER_SECTION):
         "initiatives": (Initiative.objects.live().chronological(), "initiative_list"),
         "figures": (KeyFigure.objects.live(), "figures"),
     }
+    limit = limit or RECORDS_PER_SECTION
     grouped = defaultdict(dict)
     for kind, (queryset, listing) in sources.items():
         listing_url = reverse(listing)

@@ -186,6 +186,9 @@ PORTAL_PAGE_CACHE = {
     "ALIAS": "default",
     "SECONDS": int(os.environ.get("PAGE_CACHE_SECONDS", "60")),
     "CDN_SECONDS": int(os.environ.get("CDN_CACHE_SECONDS", "0")),
+    # Rendered fragments (header, footer, a chapter's text, a result row) and the book's structure
+    # (portal/caching.py), reused by pages the page cache does not hold: other filters, other pages.
+    "FRAGMENT_SECONDS": int(os.environ.get("FRAGMENT_CACHE_SECONDS", "60")),
     "EXCLUDE_PREFIXES": ["/documents/", "/images/", "/i18n/", "/static/", "/media/"],
 }
 # A CDN or caching proxy in front of the app servers, purged when pages and records change: Wagtail

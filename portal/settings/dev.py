@@ -12,4 +12,8 @@ EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 # Template changes show at once: no page cache unless asked for.
-PORTAL_PAGE_CACHE = {**PORTAL_PAGE_CACHE, "SECONDS": int(os.environ.get("PAGE_CACHE_SECONDS", "0"))}  # noqa: F405
+PORTAL_PAGE_CACHE = {  # noqa: F405
+    **PORTAL_PAGE_CACHE,  # noqa: F405
+    "SECONDS": int(os.environ.get("PAGE_CACHE_SECONDS", "0")),
+    "FRAGMENT_SECONDS": int(os.environ.get("FRAGMENT_CACHE_SECONDS", "0")),
+}

@@ -15,7 +15,7 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 # Tests change rows without the signals that clear the page cache: they turn it on where they test it.
-PORTAL_PAGE_CACHE = {**PORTAL_PAGE_CACHE, "SECONDS": 0}  # noqa: F405
+PORTAL_PAGE_CACHE = {**PORTAL_PAGE_CACHE, "SECONDS": 0, "FRAGMENT_SECONDS": 0}  # noqa: F405
 # django-axes refuses Django's client.login() (it needs a request); the lockout test turns it on.
 AXES_ENABLED = False
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":  # noqa: F405

@@ -1,0 +1,99 @@
+"""The fragment cache: parts of pages kept between requests under the content version, so that pages
+the page cache does not hold (other filters, other page numbers) are cheaper; dropped by any
+publication; never used for previews."""
+
+from django.conf import settings
+from django.core.cache import caches
+from django.db import connection
+from django.template import Context, Template
+from django.test import Client, RequestFactory, override_settings
+from django.test.utils import CaptureQueriesContext
+
+import pytest
+
+from agreements.models import Agreement
+from portal import caching
+from tests.factories import chapter
+
+pytestmark = pytest.mark.django_db
+
+FRAGMENTS = {**settings.PORTAL_PAGE_CACHE, "SECONDS": 0, "FRAGMENT_SECONDS": 60}
+RENDER_ALL = {**FRAGMENTS, "FRAGMENT_SECONDS": 0}
+
+
+@pytest.fixture
+def fragments():
+    caches["default"].clear()
+    caching._MEMO.clear()
+    with override_settings(PORTAL_PAGE_CACHE=FRAGMENTS):
+        yield Client()
+    caches["default"].clear()
+    caching._MEMO.clear()
+
+
+def page_and_queries(client, url):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200, url
+    return response.content, len(queries)
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/en/",
+        "/en/chapter-3/",
+        "/en/agreements/?status=in_force",
+        "/en/partnerships/",
+        "/en/figures/",
+        "/en/agreements/peru-japan-epa/",
+        "/es/chapter-3/",
+    ],
+)
+def test_a_page_built_from_fragments_is_the_page_rendered_in_full(fragments, url):
+    with override_settings(PORTAL_PAGE_CACHE=RENDER_ALL):
+        rendered, all_queries = page_and_queries(Client(), url)
+    first, _ = page_and_queries(fragments, url)
+    again, fewer = page_and_queries(fragments, url)
+    assert first == again == rendered
+    assert fewer < all_queries
+
+
+def test_publishing_a_change_shows_at_once(fragments):
+    agreement = Agreement.objects.get(slug="peru-japan-epa")
+    before = fragments.get("/en/agreements/peru-japan-epa/").content.decode()
+    agreement.title = "A title changed by an editor"
+    agreement.save_revision().publish()
+    for url in ("/en/agreements/", "/en/agreements/peru-japan-epa/"):
+        assert "A title changed by an editor" in fragments.get(url).content.decode(), url
+    assert before != fragments.get("/en/agreements/peru-japan-epa/").content.decode()
+
+
+def test_publishing_a_chapter_updates_the_header_of_every_page(fragments):
+    fragments.get("/en/agreements/")
+    page = chapter(2)
+    page.title = "A chapter renamed"
+    page.number = "II-bis"
+    page.save_revision().publish()
+    assert "Chapter II-bis" in fragments.get("/en/agreements/").content.decode()
+
+
+def test_languages_are_kept_apart(fragments):
+    english = fragments.get("/en/figures/").content.decode()
+    spanish = fragments.get("/es/figures/").content.decode()
+    assert "The book in numbers" in english and "The book in numbers" not in spanish
+
+
+def test_previews_are_never_served_from_the_cache(fragments):
+    template = Template('{% load portal_cache %}{% cached_fragment "test" %}{{ text }}{% endcached_fragment %}')
+    request = RequestFactory().get("/")
+    assert template.render(Context({"request": request, "text": "published"})) == "published"
+    assert template.render(Context({"request": request, "text": "changed"})) == "published"
+    request.is_preview = True
+    assert template.render(Context({"request": request, "text": "a draft"})) == "a draft"
+
+
+def test_a_flushed_cache_starts_a_new_version(fragments):
+    version = caching.content_version()
+    caches["default"].clear()
+    assert caching.content_version() not in (version, "0")
