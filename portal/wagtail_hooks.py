@@ -1,10 +1,14 @@
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 
+from . import admin_api, two_factor
 from .deletion import refuse_if_linked
 from .viewsets import BookGroup
 
 register_snippet(BookGroup)
+hooks.register("register_admin_urls", two_factor.admin_urls)
+hooks.register("register_account_menu_item", two_factor.account_menu_item)
+hooks.register("construct_admin_api", admin_api.restrict_documents_and_images, order=1)
 
 
 @hooks.register("before_delete_snippet")

@@ -44,11 +44,14 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "csp",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
 ]
 
 # Order matters: WhiteNoise answers static files right after SecurityMiddleware; the CSP and
 # X-Frame-Options middleware sit above the 503 and page-cache middleware so their responses get the
-# headers too; axes comes last (see portal/middleware.py).
+# headers too; the two-factor check follows authentication and messages; axes comes last (see
+# portal/middleware.py and portal/two_factor.py).
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -62,6 +65,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "portal.two_factor.TwoFactorMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
@@ -266,6 +270,17 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "portal.middleware.lockout_response"
 AXES_VERBOSE = False
+
+# --- Two-factor authentication for the admin (portal/two_factor.py, docs/deployment.md) ---
+# Off by default. When on, superusers and members of the required groups must set up an
+# authenticator app and enter its code after their password; other admin users may choose to.
+ADMIN_2FA_ENABLED = os.environ.get("ADMIN_2FA_ENABLED", "").strip().lower() in ("1", "true", "yes", "on")
+ADMIN_2FA_REQUIRED_GROUPS = [
+    name.strip() for name in os.environ.get("ADMIN_2FA_REQUIRED_GROUPS", "Moderators").split(",") if name.strip()
+]
+# The name authenticator apps show for the account.
+OTP_TOTP_ISSUER = "Peruvian Foreign Policy portal"
+# --- end of two-factor authentication ---
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Peruvian Foreign Policy in the 21st Century"
