@@ -57,8 +57,9 @@ def fragment_key(name, language, version, vary_on):
     return f"portal:fragment:{version}:{language}:{name}:{digest}"
 
 
-# {name: (version, expiry, value)} for this process.
+# {name: (version, expiry, value)} for this process; a few names per language and host.
 _MEMO = {}
+MEMO_ENTRIES = 100
 
 
 def memoized(name, build, request=None):
@@ -74,5 +75,7 @@ def memoized(name, build, request=None):
     if entry is not None and entry[0] == version and entry[1] > now:
         return entry[2]
     value = build()
+    if len(_MEMO) >= MEMO_ENTRIES:
+        _MEMO.clear()
     _MEMO[name] = (version, now + seconds, value)
     return value

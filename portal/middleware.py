@@ -7,6 +7,7 @@ import logging
 import sys
 
 from django.conf import settings
+from django.core.exceptions import DisallowedHost
 from django.core.signals import got_request_exception
 from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse
@@ -15,7 +16,7 @@ from django.utils.cache import add_never_cache_headers, patch_cache_control
 
 from csp.middleware import CSPMiddleware
 
-from .caching import clear_content_caches, content_cache, content_version
+from .caching import clear_content_caches, content_cache, content_version, fragment_seconds, memoized
 
 logger = logging.getLogger(__name__)
 
@@ -142,6 +143,26 @@ class PageCacheMiddleware:
         if any(word in cache_control for word in ("private", "no-store", "no-cache")):
             return False
         return len(response.content) <= self.MAX_BYTES
+
+
+class SiteMiddleware:
+    """Finds the request's Wagtail site (and its root page) once per content version and process,
+    rather than with a query or two on every request. Only for hosts ALLOWED_HOSTS accepts, and only
+    while the fragment cache is on."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if fragment_seconds():
+            try:
+                host = request.get_host()
+            except DisallowedHost:
+                return self.get_response(request)
+            from wagtail.models import Site
+
+            request._wagtail_site = memoized(f"site:{host}", lambda: Site._find_for_request(request), request)
+        return self.get_response(request)
 
 
 def _content_saved_or_deleted(sender, **kwargs):

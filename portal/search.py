@@ -4,6 +4,7 @@ Chapters are searched section by section in Python (three pages, so a fixed cost
 to its anchor; records go through Wagtail's search backend. Matching and highlighting ignore case
 and accents: "Peru" finds "Perú", "comision" finds "Comisión"."""
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -13,7 +14,8 @@ from django.utils.html import escape, strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
-from .i18n import in_reading_language, reading_version
+from .caching import memoized
+from .i18n import active_language, in_reading_language, reading_version
 
 MAX_QUERY_LENGTH = 200
 MAX_TERMS = 10
@@ -36,7 +38,12 @@ class SearchForm(forms.Form):
 
 def fold(text):
     """Lower case without accents, one character for one character, so positions still match."""
-    return "".join(unicodedata.normalize("NFD", ch)[0].lower() if ch else ch for ch in text)
+    return "".join(map(_fold_character, text))
+
+
+@functools.lru_cache(maxsize=4096)
+def _fold_character(character):
+    return unicodedata.normalize("NFD", character)[0].lower()
 
 
 def terms_of(query):
@@ -79,25 +86,43 @@ class Hit:
     lang: str = ""  # the language of a hit's text where it is not the page's (an untranslated chapter)
 
 
-def section_hits(chapters, terms, request):
-    """Every section and subsection of the chapters whose text holds all the terms."""
-    hits = []
-    for chapter in chapters:
-        _page, base_url, language = reading_version(chapter, request)
-        for section in chapter.body:
-            parts = _section_parts(section.value)
-            for anchor, heading, text in parts:
-                if matches(f"{heading} {text}", terms):
-                    hits.append(
-                        Hit(
-                            title=heading,
-                            url=f"{base_url}#{anchor}",
-                            snippet=highlight(text, terms),
-                            context=f"{chapter.number}. {chapter.title}",
-                            lang=language,
-                        )
-                    )
-    return hits
+@dataclass(frozen=True)
+class BookSection:
+    title: str
+    url: str
+    context: str
+    lang: str
+    text: str
+    folded: str  # heading and text, folded once (see ``fold``)
+
+
+def book_sections(request):
+    """Every section and subsection of the live chapters, in the reader's language, with its text:
+    read from the chapters once per content version and kept (see ``portal.caching.memoized``)."""
+    from .models import ChapterPage
+
+    def build():
+        chapters = in_reading_language(ChapterPage.objects.live().select_related("locale").order_by("path"))
+        sections = []
+        for chapter in chapters:
+            _page, base_url, language = reading_version(chapter, request)
+            context = f"{chapter.number}. {chapter.title}"
+            for section in chapter.body:
+                for anchor, heading, text in _section_parts(section.value):
+                    folded = fold(f"{heading} {text}")
+                    sections.append(BookSection(heading, f"{base_url}#{anchor}", context, language, text, folded))
+        return sections
+
+    return memoized(f"search-sections:{active_language()}:{request.get_host()}", build, request)
+
+
+def section_hits(sections, terms):
+    """The sections whose heading and text hold all the terms."""
+    return [
+        Hit(title=s.title, url=s.url, snippet=highlight(s.text, terms), context=s.context, lang=s.lang)
+        for s in sections
+        if all(term in s.folded for term in terms)
+    ]
 
 
 def _section_parts(section):
@@ -182,13 +207,10 @@ def run_search(request, query, kind):
     type paginated when ``kind`` is given."""
     from django.core.paginator import Paginator
 
-    from .models import ChapterPage
-
     terms = terms_of(query)
     if not terms:
         return {"terms": [], "groups": [], "page_obj": None, "total": 0}
-    chapters = in_reading_language(ChapterPage.objects.live().select_related("locale").order_by("path"))
-    sections = section_hits(chapters, terms, request)
+    sections = section_hits(book_sections(request), terms)
     groups, page_obj = [], None
     for name, label in RESULT_TYPES:
         if kind and name != kind:

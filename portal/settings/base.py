@@ -50,7 +50,8 @@ INSTALLED_APPS = [
 
 # Order matters: WhiteNoise answers static files right after SecurityMiddleware; the CSP and
 # X-Frame-Options middleware sit above the 503 and page-cache middleware so their responses get the
-# headers too; the two-factor check follows authentication and messages; axes comes last (see
+# headers too; the site lookup sits below the 503 middleware, which answers if it cannot reach the
+# database; the two-factor check follows authentication and messages; axes comes last (see
 # portal/middleware.py and portal/two_factor.py).
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
@@ -59,6 +60,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "portal.middleware.DatabaseUnavailableMiddleware",
     "portal.middleware.PageCacheMiddleware",
+    "portal.middleware.SiteMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",

@@ -48,6 +48,8 @@ def page_and_queries(client, url):
         "/en/figures/",
         "/en/agreements/peru-japan-epa/",
         "/es/chapter-3/",
+        "/en/search/?q=trade",
+        "/es/search/?q=comision",
     ],
 )
 def test_a_page_built_from_fragments_is_the_page_rendered_in_full(fragments, url):
@@ -69,13 +71,21 @@ def test_publishing_a_change_shows_at_once(fragments):
     assert before != fragments.get("/en/agreements/peru-japan-epa/").content.decode()
 
 
-def test_publishing_a_chapter_updates_the_header_of_every_page(fragments):
+def test_publishing_a_chapter_updates_the_header_of_every_page_and_the_search(fragments):
     fragments.get("/en/agreements/")
+    fragments.get("/en/search/", {"q": "trade"})
     page = chapter(2)
     page.title = "A chapter renamed"
     page.number = "II-bis"
     page.save_revision().publish()
     assert "Chapter II-bis" in fragments.get("/en/agreements/").content.decode()
+    heading = page.anchors[0][1]
+    found = fragments.get("/en/search/", {"q": heading, "type": "sections"}).content.decode()
+    assert "II-bis. A chapter renamed" in found
+
+
+def test_unknown_hosts_are_still_refused(fragments):
+    assert fragments.get("/en/", HTTP_HOST="elsewhere.example").status_code == 400
 
 
 def test_languages_are_kept_apart(fragments):
