@@ -58,7 +58,8 @@ def book_counts():
 @require_safe
 def agreement_list(request):
     filterset = AgreementFilterSet(request.GET, queryset=listing_queryset(), request=request)
-    page_obj = paginate(request, filterset.qs)
+    # Read only when the listing is rendered, not when it comes from the fragment cache.
+    page_obj = SimpleLazyObject(lambda: paginate(request, filterset.qs))
     counts = memoized("agreement-book-counts", book_counts, request)
     return render(
         request,
@@ -252,14 +253,15 @@ def partnership_list(request):
         .order_by(F("year_start").asc(nulls_last=True), "book_order")
     )
     filterset = PartnershipFilterSet(request.GET, queryset=queryset, request=request)
-    partnerships = list(filterset.qs)
+    # Read only when the listing is rendered, not when it comes from the fragment cache.
+    partnerships = SimpleLazyObject(lambda: list(filterset.qs))
     return render(
         request,
         "agreements/partnership_list.html",
         {
             "filter": filterset,
             "partnerships": partnerships,
-            "chart": partnerships_chart(partnerships),
+            "chart": SimpleLazyObject(lambda: partnerships_chart(partnerships)),
             "active_filters": filterset.active_filters(request),
             "noindex": bool(request.GET),
             "canonical_url": request.build_absolute_uri(reverse("partnership_list")),

@@ -21,7 +21,8 @@ from .models import Area, Initiative, KeyFigure
 
 def initiative_list(request):
     filterset = InitiativeFilterSet(request.GET)
-    page_obj = paginate(request, filterset.qs.for_listing())
+    # Read only when the listing is rendered, not when it comes from the fragment cache.
+    page_obj = SimpleLazyObject(lambda: paginate(request, filterset.qs.for_listing()))
     return render(
         request,
         "diplomacy/initiative_list.html",

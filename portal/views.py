@@ -1,5 +1,6 @@
 from django.http import HttpResponse
 from django.shortcuts import render
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
@@ -23,7 +24,9 @@ def search(request):
         "form": form,
         "query": query,
         "kind": kind,
-        **run_search(request, query, kind),
+        # {"terms", "groups", "page_obj", "total"}: read only when the results are rendered, not when
+        # they come from the fragment cache.
+        "results": SimpleLazyObject(lambda: run_search(request, query, kind)),
         "crumbs": breadcrumbs((_("Search"), None)),
         "nav_section": "search",
         "noindex": True,

@@ -149,7 +149,7 @@ def test_a_translation_with_its_own_slug_is_linked_at_its_own_address(client):
     assert NOTE not in page
     record = client.get("/es/agreements/peru-japan-epa/").content.decode()
     assert 'href="/es/capitulo-3/#trade-agreements">Leer la sección del libro: III. Trade agreements</a>' in record
-    hits = client.get("/es/search/", {"q": "Ancash", "type": "sections"}).context["groups"][0]["hits"]
+    hits = client.get("/es/search/", {"q": "Ancash", "type": "sections"}).context["results"]["groups"][0]["hits"]
     assert hits[0].url.startswith("/es/capitulo-3/#")
     # English visitors keep the English chapter.
     assert 'href="/en/chapter-3/#trade-agreements"' in client.get("/en/agreements/peru-japan-epa/").content.decode()

@@ -129,15 +129,15 @@ def test_the_books_own_english_wording_is_marked_as_english(client):
 
 def test_spanish_search_ignores_accents(client):
     response = client.get("/es/search/", {"q": "japon", "type": "partners"})
-    assert response.context["groups"][0]["total"] == 1
-    assert response.context["groups"][0]["hits"][0].title == "Japón"
-    sections = client.get("/es/search/", {"q": "Ancash", "type": "sections"}).context["groups"][0]["hits"]
+    assert response.context["results"]["groups"][0]["total"] == 1
+    assert response.context["results"]["groups"][0]["hits"][0].title == "Japón"
+    sections = client.get("/es/search/", {"q": "Ancash", "type": "sections"}).context["results"]["groups"][0]["hits"]
     assert sections and sections[0].url.startswith("/es/chapter-3/#")
     assert "Áncash" in sections[0].snippet
     assert sections[0].lang == "en"  # the chapter is not translated yet: its text is marked as English
     assert (
-        client.get("/es/search/", {"q": "peru"}).context["total"]
-        == client.get("/es/search/", {"q": "Perú"}).context["total"]
+        client.get("/es/search/", {"q": "peru"}).context["results"]["total"]
+        == client.get("/es/search/", {"q": "Perú"}).context["results"]["total"]
         > 0
     )
     html = client.get("/es/search/", {"q": "japon"}).content.decode()

@@ -24,25 +24,25 @@ def test_search_finds_sections_and_links_to_their_anchor(client):
 
 def test_search_groups_results_by_type_with_counts(client):
     response = client.get("/en/search/", {"q": "Japan"})
-    groups = {group["name"]: group["total"] for group in response.context["groups"]}
+    groups = {group["name"]: group["total"] for group in response.context["results"]["groups"]}
     assert set(groups) == {"sections", "agreements", "partners", "initiatives", "figures"}
     assert groups["agreements"] >= 3  # the Japan EPA, CPTPP and TISA
     assert groups["partners"] >= 1
 
 
 def test_search_ignores_accents_both_ways(client):
-    plain = client.get("/en/search/", {"q": "Japon", "type": "partners"}).context["groups"][0]["total"]
+    plain = client.get("/en/search/", {"q": "Japon", "type": "partners"}).context["results"]["groups"][0]["total"]
     assert plain == 1  # "Japón", the Spanish name
-    sections = client.get("/en/search/", {"q": "Ancash", "type": "sections"}).context["groups"][0]
+    sections = client.get("/en/search/", {"q": "Ancash", "type": "sections"}).context["results"]["groups"][0]
     assert sections["total"] == 1  # the text writes "Áncash"
     assert "#disaster-diplomacy" in sections["hits"][0].url
 
 
 def test_search_by_type_paginates(client):
     response = client.get("/en/search/", {"q": "Peru", "type": "initiatives"})
-    assert [group["name"] for group in response.context["groups"]] == ["initiatives"]
-    assert response.context["page_obj"].paginator.count == response.context["groups"][0]["total"]
-    assert len(response.context["groups"][0]["hits"]) <= 20
+    assert [group["name"] for group in response.context["results"]["groups"]] == ["initiatives"]
+    assert response.context["results"]["page_obj"].paginator.count == response.context["results"]["groups"][0]["total"]
+    assert len(response.context["results"]["groups"][0]["hits"]) <= 20
 
 
 @pytest.mark.parametrize(

@@ -45,6 +45,8 @@ def page_and_queries(client, url):
         "/en/chapter-3/",
         "/en/agreements/?status=in_force",
         "/en/partnerships/",
+        "/en/partnerships/?kind=strategic_partnership&year_from=2000",
+        "/en/initiatives/?area=economic&page=2",
         "/en/figures/",
         "/en/agreements/peru-japan-epa/",
         "/es/chapter-3/",
