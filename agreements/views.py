@@ -57,8 +57,9 @@ def book_counts():
 
 @require_safe
 def agreement_list(request):
-    filterset = AgreementFilterSet(request.GET, queryset=listing_queryset(), request=request)
-    # Read only when the listing is rendered, not when it comes from the fragment cache.
+    # The filters and results are read only when the listing is rendered, not when it comes from the
+    # fragment cache.
+    filterset = SimpleLazyObject(lambda: AgreementFilterSet(request.GET, queryset=listing_queryset(), request=request))
     page_obj = SimpleLazyObject(lambda: paginate(request, filterset.qs))
     counts = memoized("agreement-book-counts", book_counts, request)
     return render(
@@ -67,7 +68,7 @@ def agreement_list(request):
         {
             "filter": filterset,
             "page_obj": page_obj,
-            "active_filters": filterset.active_filters(request),
+            "active_filters": SimpleLazyObject(lambda: filterset.active_filters(request)),
             "exports": _exports(request),
             "book_counts": counts,
             "book_counts_signed": counts["in_force"] + counts["signed"],
@@ -252,8 +253,9 @@ def partnership_list(request):
         .select_related("partner", "chapter")
         .order_by(F("year_start").asc(nulls_last=True), "book_order")
     )
-    filterset = PartnershipFilterSet(request.GET, queryset=queryset, request=request)
-    # Read only when the listing is rendered, not when it comes from the fragment cache.
+    # The filters and results are read only when the listing is rendered, not when it comes from the
+    # fragment cache.
+    filterset = SimpleLazyObject(lambda: PartnershipFilterSet(request.GET, queryset=queryset, request=request))
     partnerships = SimpleLazyObject(lambda: list(filterset.qs))
     return render(
         request,
@@ -262,7 +264,7 @@ def partnership_list(request):
             "filter": filterset,
             "partnerships": partnerships,
             "chart": SimpleLazyObject(lambda: partnerships_chart(partnerships)),
-            "active_filters": filterset.active_filters(request),
+            "active_filters": SimpleLazyObject(lambda: filterset.active_filters(request)),
             "noindex": bool(request.GET),
             "canonical_url": request.build_absolute_uri(reverse("partnership_list")),
             "crumbs": breadcrumbs((_("Partnerships"), None)),

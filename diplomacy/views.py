@@ -20,8 +20,9 @@ from .models import Area, Initiative, KeyFigure
 
 
 def initiative_list(request):
-    filterset = InitiativeFilterSet(request.GET)
-    # Read only when the listing is rendered, not when it comes from the fragment cache.
+    # The filters and results are read only when the listing is rendered, not when it comes from the
+    # fragment cache.
+    filterset = SimpleLazyObject(lambda: InitiativeFilterSet(request.GET))
     page_obj = SimpleLazyObject(lambda: paginate(request, filterset.qs.for_listing()))
     return render(
         request,
@@ -29,7 +30,7 @@ def initiative_list(request):
         {
             "filter": filterset,
             "page_obj": page_obj,
-            "active_filters": filterset.active_filters(request),
+            "active_filters": SimpleLazyObject(lambda: filterset.active_filters(request)),
             # Filtered, sorted and paginated variants are the same content: keep them out of indexes.
             "noindex": bool(request.GET),
             "canonical_url": request.build_absolute_uri(request.path),
