@@ -4,7 +4,7 @@ queryset from the models' querysets and the filters, and hands it to a template.
 import datetime
 from urllib.parse import urlencode
 
-from django.db.models import Count, F, Prefetch, Q, Window
+from django.db.models import Count, F, Prefetch, Q, Window, prefetch_related_objects
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -109,23 +109,35 @@ RELATED_SHOWN = 30
 
 @require_safe
 def agreement_detail(request, slug):
-    members = Prefetch("parties__members", queryset=Partner.objects.live().order_by("name"))
-    queryset = Agreement.objects.live().with_parties().prefetch_related(members).select_related("chapter")
-    agreement = get_object_or_404(queryset, slug=slug)
-    return render(request, "agreements/agreement_detail.html", agreement_context(agreement, request))
+    agreement = get_object_or_404(Agreement.objects.live().select_related("chapter"), slug=slug)
+    return render(
+        request, "agreements/agreement_detail.html", agreement_context(agreement, request, from_database=True)
+    )
 
 
-def agreement_context(agreement, request):
+def agreement_context(agreement, request, from_database=False):
     """The detail page's context; also the editors' preview of a draft (``agreement`` may then be
-    unsaved, with parties chosen in the form)."""
-    parties = list(agreement.parties.all())
+    unsaved, with parties chosen in the form, which must not be read again from the database)."""
+
+    def load_parties():
+        if from_database:
+            live = Partner.objects.live().order_by("name")
+            prefetch_related_objects(
+                [agreement], Prefetch("parties", queryset=live), Prefetch("parties__members", queryset=live)
+            )
+        return list(agreement.parties.all())
+
     saved = agreement.pk is not None
+    # Everything below is read only when the page's content is rendered, not when it comes from the
+    # fragment cache.
+    parties = SimpleLazyObject(load_parties)
     return {
         "agreement": agreement,
-        "parties": [
-            (party, [m for m in party.members.all() if m.live] if not party.is_country else []) for party in parties
-        ],
-        # Read only when the page's content is rendered, not when it comes from the fragment cache.
+        "parties": SimpleLazyObject(
+            lambda: [
+                (party, [m for m in party.members.all() if m.live] if not party.is_country else []) for party in parties
+            ]
+        ),
         "initiatives": SimpleLazyObject(lambda: list(agreement.initiatives.live()) if saved else []),
         "related": SimpleLazyObject(lambda: related_agreements(agreement, parties)),
         "history": SimpleLazyObject(lambda: change_history(agreement) if saved else []),

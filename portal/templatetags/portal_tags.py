@@ -83,11 +83,12 @@ def content_language(context, page):
     if not page:
         return ""
     book = context.get("book")
-    if page.alias_of_id and book is not None:
-        # The original of an alias is one of the book's pages, already loaded with its locale.
-        for original in book.pages:
-            if original.pk == page.alias_of_id:
-                return original.locale.language_code
+    if book is not None:
+        # The page, or the original of an alias, is one of the book's pages, already loaded with its
+        # locale.
+        for loaded in book.pages:
+            if loaded.pk == (page.alias_of_id or page.pk):
+                return loaded.locale.language_code
     return i18n.content_language(page)
 
 

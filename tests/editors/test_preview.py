@@ -73,3 +73,27 @@ def test_a_chapter_preview_shows_a_changed_section(client, editor):
     url = reverse("wagtailadmin_pages:preview_on_edit", args=[page.pk])
     html = preview(client, url, page_form_data(client, page, **{"body-0-value-heading": CHANGED}))
     assert CHANGED in html
+
+
+@pytest.fixture
+def fragment_cache():
+    from django.conf import settings
+    from django.core.cache import caches
+    from django.test import override_settings
+
+    caches["default"].clear()
+    with override_settings(PORTAL_PAGE_CACHE={**settings.PORTAL_PAGE_CACHE, "FRAGMENT_SECONDS": 60}):
+        yield
+    caches["default"].clear()
+
+
+def test_previews_never_come_from_the_fragment_cache(client, editor, fragment_cache):
+    agreement, page = Agreement.objects.get(slug="peru-japan-epa"), chapter(1)
+    for url in (agreement.get_absolute_url(), page.url):
+        client.get(url)  # the public pages' fragments are now cached
+    client.force_login(editor)
+    data = snippet_form_data(client, agreement, description=CHANGED)
+    assert CHANGED in preview(client, snippet_url(agreement, "preview_on_edit"), data)
+    url = reverse("wagtailadmin_pages:preview_on_edit", args=[page.pk])
+    assert CHANGED in preview(client, url, page_form_data(client, page, **{"body-0-value-heading": CHANGED}))
+    assert CHANGED not in client.get(agreement.get_absolute_url()).content.decode()
