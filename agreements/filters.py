@@ -1,30 +1,15 @@
 """The public listings' filters. Parameter names are public URLs (and the exports' too): never
 rename them."""
 
-from django import forms
 from django.db.models import F
 from django.db.models.functions import Coalesce, Lower
 from django.utils.translation import gettext_lazy as _
 
 import django_filters
 
-from portal.listing import CodeFilter, ListingFilterSet, TextSearchFilter, YearFilter
+from portal.listing import CountryFilter, ListingFilterSet, TextSearchFilter, YearFilter
 
 from .models import Agreement, AgreementKind, AgreementStatus, Partnership, Region
-
-
-class UpperCaseField(forms.CharField):
-    def to_python(self, value):
-        return super().to_python(value).upper()
-
-
-class CountryFilter(CodeFilter):
-    """``country=JP``: agreements where Japan is a party, directly or through a bloc it belongs to."""
-
-    field_class = UpperCaseField
-
-    def filter(self, qs, value):
-        return qs.involving(value.upper()) if value else qs
 
 
 class AgreementFilterSet(ListingFilterSet):

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_safe
 from wagtail.models import ModelLogEntry
 
 from portal.caching import memoized
-from portal.listing import paginate
+from portal.listing import deferred_filters, paginate
 from portal.navigation import breadcrumbs
 from portal.sections import SectionRecords
 
@@ -57,9 +57,10 @@ def book_counts():
 
 @require_safe
 def agreement_list(request):
-    # The filters and results are read only when the listing is rendered, not when it comes from the
-    # fragment cache.
-    filterset = SimpleLazyObject(lambda: AgreementFilterSet(request.GET, queryset=listing_queryset(), request=request))
+    filterset, active_filters = deferred_filters(
+        request, lambda: AgreementFilterSet(request.GET, queryset=listing_queryset(), request=request)
+    )
+    # Like the filters, read only when the listing is rendered.
     page_obj = SimpleLazyObject(lambda: paginate(request, filterset.qs))
     counts = memoized("agreement-book-counts", book_counts, request)
     return render(
@@ -68,7 +69,7 @@ def agreement_list(request):
         {
             "filter": filterset,
             "page_obj": page_obj,
-            "active_filters": SimpleLazyObject(lambda: filterset.active_filters(request)),
+            "active_filters": active_filters,
             "exports": _exports(request),
             "book_counts": counts,
             "book_counts_signed": counts["in_force"] + counts["signed"],
@@ -265,9 +266,10 @@ def partnership_list(request):
         .select_related("partner", "chapter")
         .order_by(F("year_start").asc(nulls_last=True), "book_order")
     )
-    # The filters and results are read only when the listing is rendered, not when it comes from the
-    # fragment cache.
-    filterset = SimpleLazyObject(lambda: PartnershipFilterSet(request.GET, queryset=queryset, request=request))
+    filterset, active_filters = deferred_filters(
+        request, lambda: PartnershipFilterSet(request.GET, queryset=queryset, request=request)
+    )
+    # Like the filters, read only when the listing is rendered.
     partnerships = SimpleLazyObject(lambda: list(filterset.qs))
     return render(
         request,
@@ -276,7 +278,7 @@ def partnership_list(request):
             "filter": filterset,
             "partnerships": partnerships,
             "chart": SimpleLazyObject(lambda: partnerships_chart(partnerships)),
-            "active_filters": SimpleLazyObject(lambda: filterset.active_filters(request)),
+            "active_filters": active_filters,
             "noindex": bool(request.GET),
             "canonical_url": request.build_absolute_uri(reverse("partnership_list")),
             "crumbs": breadcrumbs((_("Partnerships"), None)),

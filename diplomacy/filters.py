@@ -9,7 +9,7 @@ import django_filters
 
 from agreements.models import Partner
 from portal.i18n import localized
-from portal.listing import CodeFilter, ListingFilterSet, TextSearchFilter, YearFilter
+from portal.listing import CountryFilter, ListingFilterSet, TextSearchFilter, YearFilter
 
 from .models import Area, Initiative, InitiativeStatus
 
@@ -51,20 +51,6 @@ class LazyChoices:
 
     def __deepcopy__(self, memo):
         return self
-
-
-class UpperCaseField(forms.CharField):
-    def to_python(self, value):
-        return super().to_python(value).upper()
-
-
-class CountryFilter(CodeFilter):
-    """``country``: initiatives with the country as a partner, directly or through a bloc it belongs to."""
-
-    field_class = UpperCaseField
-
-    def filter(self, qs, value):
-        return qs.involving(value.upper()) if value else qs
 
 
 class InitiativeFilterSet(ListingFilterSet):

@@ -12,7 +12,7 @@ from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 
 from portal.i18n import localized
-from portal.listing import paginate
+from portal.listing import deferred_filters, paginate
 from portal.navigation import breadcrumbs
 
 from .filters import InitiativeFilterSet
@@ -20,9 +20,8 @@ from .models import Area, Initiative, KeyFigure
 
 
 def initiative_list(request):
-    # The filters and results are read only when the listing is rendered, not when it comes from the
-    # fragment cache.
-    filterset = SimpleLazyObject(lambda: InitiativeFilterSet(request.GET))
+    filterset, active_filters = deferred_filters(request, lambda: InitiativeFilterSet(request.GET))
+    # Like the filters, read only when the listing is rendered.
     page_obj = SimpleLazyObject(lambda: paginate(request, filterset.qs.for_listing()))
     return render(
         request,
@@ -30,7 +29,7 @@ def initiative_list(request):
         {
             "filter": filterset,
             "page_obj": page_obj,
-            "active_filters": SimpleLazyObject(lambda: filterset.active_filters(request)),
+            "active_filters": active_filters,
             # Filtered, sorted and paginated variants are the same content: keep them out of indexes.
             "noindex": bool(request.GET),
             "canonical_url": request.build_absolute_uri(request.path),

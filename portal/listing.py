@@ -6,6 +6,7 @@ listing still answers (django-filter drops invalid fields from ``cleaned_data``)
 from django import forms
 from django.core.paginator import Paginator
 from django.db.models import Q
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 
 import django_filters
@@ -44,6 +45,11 @@ class TextSearchFilter(django_filters.CharFilter):
         return qs.distinct() if words else qs
 
 
+class UpperCaseField(forms.CharField):
+    def to_python(self, value):
+        return super().to_python(value).upper()
+
+
 class CodeFilter(django_filters.CharFilter):
     """An ISO 3166-1 alpha-2 code such as JP; case-insensitive; unknown codes give no results."""
 
@@ -56,6 +62,16 @@ class CodeFilter(django_filters.CharFilter):
         if not value:
             return qs
         return super().filter(qs, value.upper())
+
+
+class CountryFilter(CodeFilter):
+    """``country=JP``: records involving Japan, directly or through a bloc it belongs to (the
+    queryset's ``involving``)."""
+
+    field_class = UpperCaseField
+
+    def filter(self, qs, value):
+        return qs.involving(value.upper()) if value else qs
 
 
 class ListingForm(forms.Form):
@@ -117,3 +133,10 @@ class ListingFilterSet(django_filters.FilterSet):
 def paginate(request, queryset, per_page=PER_PAGE):
     """A page of results; a missing, malformed or out-of-range ``page`` gives the nearest page."""
     return Paginator(queryset, per_page).get_page(request.GET.get("page"))
+
+
+def deferred_filters(request, build_filterset):
+    """(filter set, its active filters), built only when the listing is rendered: a listing that
+    comes from the fragment cache reads nothing."""
+    filterset = SimpleLazyObject(build_filterset)
+    return filterset, SimpleLazyObject(lambda: filterset.active_filters(request))

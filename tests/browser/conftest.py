@@ -6,7 +6,6 @@ Without /usr/bin/chromium the tests skip, saying why; under CI (CI=true) they fa
 import json
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -16,6 +15,8 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+
+from tests.production.support import free_port, manage, stop
 
 BASE_DIR = Path(__file__).resolve().parents[2]
 CHROMIUM = "/usr/bin/chromium"
@@ -73,24 +74,6 @@ class Server:
         return f"{self.url}/admin/{path}"
 
 
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def manage(*args, env, timeout=300):
-    return subprocess.run(
-        [sys.executable, "manage.py", *args],
-        cwd=BASE_DIR,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-        check=True,
-    )
-
-
 def wait_until_up(url, process, log, seconds=60):
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
@@ -133,12 +116,7 @@ def portal_server(tmp_path_factory):
         wait_until_up(f"{url}/en/", process, log)
         yield Server(url=url, data=data, log=log)
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        stop(process, timeout=10)
 
 
 @pytest.fixture(scope="package")

@@ -136,6 +136,16 @@ class BookDatabases:
                 pg_drop(name)
 
 
+def stop(process, timeout=15):
+    """Ask a server to stop, and kill it if it does not within ``timeout`` seconds."""
+    process.terminate()
+    try:
+        process.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+
+
 def free_port():
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -191,12 +201,7 @@ def gunicorn(env, workers=1, timeout=60):
                 time.sleep(0.2)
         yield port
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        stop(process)
 
 
 def fingerprint(counts_only=False):
