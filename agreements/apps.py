@@ -5,3 +5,4 @@ from django.utils.translation import gettext_lazy as _
 class AgreementsConfig(AppConfig):
     name = "agreements"
     verbose_name = _("Agreements and partners")
+    fixture_loader = "agreements.loading.load"

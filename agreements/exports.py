@@ -5,8 +5,13 @@ import io
 import json
 
 from django.http import HttpResponse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import pgettext, pgettext_lazy
+
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Font
 
 # The columns in their stable order. Each key is also its English header; the labels are listed
 # literally so that makemessages finds them.
@@ -63,9 +68,20 @@ def rows(agreements, request):
             "year_start": agreement.year,
             "year_end": agreement.year_last,
             "parties_iso": "; ".join(party_code(p) for p in parties),
-            "parties": "; ".join(p.display_name for p in parties),
+            "parties": "; ".join(p.localized.name for p in parties),
             "url": request.build_absolute_uri(agreement.get_absolute_url()),
         }
+
+
+def links(request):
+    """[(label, URL)] of the exports, carrying the listing's current filters (not its page)."""
+    query = request.GET.copy()
+    query.pop("page", None)
+    suffix = f"?{query.urlencode()}" if query else ""
+    return [
+        (label, reverse("agreement_export", kwargs={"format": name}) + suffix)
+        for name, label in (("csv", "CSV"), ("json", "JSON"), ("xlsx", "Excel"))
+    ]
 
 
 def filename(extension):
@@ -94,10 +110,6 @@ def as_json(records):
 
 
 def as_xlsx(records):
-    from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.styles import Font
-
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(pgettext("export sheet", "Agreements"))
     sheet.freeze_panes = "A2"
@@ -116,8 +128,6 @@ def as_xlsx(records):
 
 def _text_cell(sheet, value):
     """openpyxl stores a string starting with "=" as a formula: keep every text a text."""
-    from openpyxl.cell import WriteOnlyCell
-
     if isinstance(value, str) and value.startswith("="):
         cell = WriteOnlyCell(sheet, value=value)
         cell.data_type = "s"

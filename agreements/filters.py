@@ -1,25 +1,18 @@
 """The public listings' filters. Parameter names are public URLs (and the exports' too): never
 rename them."""
 
-from django.db.models import F
-from django.db.models.functions import Coalesce, Lower
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
 import django_filters
 
-from portal.listing import CountryFilter, ListingFilterSet, TextSearchFilter, YearFilter
+from portal.foundations.listing import CountryFilter, ListingFilterSet, SortFilter, TextSearchFilter, YearFilter
 
 from .models import Agreement, AgreementKind, AgreementStatus, Partnership, Region
 
 
-class AgreementFilterSet(ListingFilterSet):
+class AgreementListingFilterSet(ListingFilterSet):
     """Filters for /agreements/ and its exports. The queryset passed in must carry ``with_years()``."""
-
-    SORTS = [
-        ("year", _("Oldest first")),
-        ("-year", _("Newest first")),
-        ("title", _("Title (A to Z)")),
-    ]
 
     q = TextSearchFilter(
         fields=[
@@ -31,27 +24,24 @@ class AgreementFilterSet(ListingFilterSet):
             "parties__name",
             "parties__name_es",
         ],
-        label=_("Words"),
         help_text=_("In the title, description or a party's name."),
     )
     status = django_filters.ChoiceFilter(
         choices=AgreementStatus.choices, label=_("Current status"), empty_label=_("Any status")
     )
+    book_status = django_filters.ChoiceFilter(
+        choices=AgreementStatus.choices, label=_("Status in the book (2022)"), empty_label=_("Any status")
+    )
     kind = django_filters.ChoiceFilter(
         choices=AgreementKind.choices, label=_("Kind of agreement"), empty_label=_("Any kind")
     )
-    country = CountryFilter(
-        label=_("Country code"),
-        help_text=_("Two-letter ISO code, e.g. JP. Includes agreements through a bloc the country belongs to."),
-    )
+    country = CountryFilter()
     region = django_filters.ChoiceFilter(
         choices=Region.choices, method="filter_region", label=_("Region"), empty_label=_("Any region")
     )
     year_from = YearFilter(method="filter_year_from", label=_("From year"))
     year_to = YearFilter(method="filter_year_to", label=_("To year"))
-    sort = django_filters.ChoiceFilter(
-        choices=SORTS, method="sort_results", label=_("Sort by"), empty_label=_("The book's order")
-    )
+    sort = SortFilter(empty_label=_("The book's order"))
 
     class Meta(ListingFilterSet.Meta):
         model = Agreement
@@ -68,14 +58,8 @@ class AgreementFilterSet(ListingFilterSet):
     def filter_year_to(self, qs, name, value):
         return qs.filter(year__lte=value)
 
-    def sort_results(self, qs, name, value):
-        if value == "title":
-            return qs.order_by(Lower("title"), "book_order")
-        year = F("year").desc(nulls_last=True) if value == "-year" else F("year").asc(nulls_last=True)
-        return qs.order_by(year, "book_order", "title")
 
-
-class PartnershipFilterSet(ListingFilterSet):
+class PartnershipListingFilterSet(ListingFilterSet):
     """Filters for /partnerships/."""
 
     kind = django_filters.ChoiceFilter(choices=Partnership.Kind.choices, label=_("Kind"), empty_label=_("Any kind"))

@@ -1,11 +1,20 @@
-from portal.loading import RecordSpec, load_records, publish, read_fixture, resolve_partner
+"""Partners, trade agreements and partnerships from fixtures/ (see ``portal.foundations.loading``)."""
+
+from portal.foundations.loading import RecordSpec, load_records, publish, read_fixture
 
 from .models import Agreement, Partner, Partnership
 
 TEXT = ["description", "description_es", "notes", "source_text", "book_order"]
 
 
-def load_agreements(report):
+def resolve_partner(ref):
+    """A partner named in a fixture by its ISO code ("JP") or its slug."""
+    if len(ref) == 2 and ref.isupper():
+        return Partner.objects.get(code=ref)
+    return Partner.objects.get(slug=ref)
+
+
+def load(report):
     partners = load_records(
         RecordSpec(
             "Partners",

@@ -1,8 +1,11 @@
 """Peru's trade agreements, its partners (countries, blocs, organizations) and its strategic
 partnerships, as the book reports them and as editors keep them current."""
 
+from functools import cached_property
+from urllib.parse import urlencode
+
 from django.db import models
-from django.db.models import Prefetch, Q
+from django.db.models import Count, F, Prefetch, Q, Window
 from django.db.models.functions import Coalesce, ExtractYear
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -10,11 +13,15 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail.search import index
-from wagtail.search.queryset import SearchableQuerySetMixin
 
-from portal.editing import EditorialMixin, SlugAndOrderMixin
-from portal.i18n import localized
-from portal.models import BookSectionLink
+from portal.foundations.book_links import BookSectionLink, SectionRecords
+from portal.foundations.history import change_history
+from portal.foundations.listing import TitleOrderMixin
+from portal.foundations.records import LiveQuerySet, PublicRecord, SlugAndOrderMixin
+
+# Peru is a party to everything here (TISA names it, blocs list it as a member): it never makes
+# two agreements "related".
+PERU = "PE"
 
 
 class Region(models.TextChoices):
@@ -27,10 +34,7 @@ class Region(models.TextChoices):
     OCEANIA = "oceania", _("Oceania")
 
 
-class PartnerQuerySet(SearchableQuerySetMixin, models.QuerySet):
-    def live(self):
-        return self.filter(live=True)
-
+class PartnerQuerySet(LiveQuerySet):
     def countries(self):
         return self.filter(kind=Partner.Kind.COUNTRY)
 
@@ -41,9 +45,22 @@ class PartnerQuerySet(SearchableQuerySetMixin, models.QuerySet):
         """The country itself and every bloc or organization it is a member of."""
         return self.filter(Q(code=code) | Q(members__code=code)).distinct()
 
+    def for_page(self):
+        """What a partner's page shows of its members and blocs: the live ones, by name."""
+        live = Partner.objects.live().order_by("name")
+        return self.prefetch_related(Prefetch("members", queryset=live), Prefetch("groupings", queryset=live))
 
-class Partner(EditorialMixin, ClusterableModel):
+
+class Partner(PublicRecord, ClusterableModel):
     """A country, or a bloc or organization with its member countries."""
+
+    listing_url_name = "partnership_list"
+    listing_title = _("Partnerships")
+    detail_url_name = "partner_detail"
+    detail_template = "agreements/partner_detail.html"
+    nav_section = "partnerships"
+    search_group = "partners"
+    record_order = 20
 
     class Kind(models.TextChoices):
         COUNTRY = "country", _("Country")
@@ -114,24 +131,37 @@ class Partner(EditorialMixin, ClusterableModel):
     def is_country(self):
         return self.kind == self.Kind.COUNTRY
 
-    @property
-    def display_name(self):
-        return localized(self, "name")
+    def public_title(self):
+        return self.localized.name
 
-    @property
-    def display_short_name(self):
-        return localized(self, "short_name")
+    def search_text(self):
+        return self.notes or self.get_kind_display()
 
-    def get_absolute_url(self):
-        return reverse("partner_detail", kwargs={"slug": self.slug})
+    def search_context(self):
+        return self.get_kind_display()
 
-    def get_preview_template(self, request, mode_name):
-        return "agreements/partner_detail.html"
-
-    def get_preview_context(self, request, mode_name):
-        from .views import partner_context
-
-        return partner_context(self, request)
+    def get_context(self, request):
+        """Everything Peru has with this country or bloc (also the preview of an unsaved partner)."""
+        saved = self.pk is not None
+        groupings = [g for g in self.groupings.all() if g.live] if saved else []
+        direct, through = [], []
+        if saved:
+            grouping_ids = {g.pk for g in groupings}
+            for agreement in Agreement.objects.live().with_partner(self).with_years().with_parties().by_book_order():
+                parties = list(agreement.parties.all())
+                if any(p.pk == self.pk for p in parties):
+                    direct.append(agreement)
+                else:
+                    through.append((agreement, [p for p in parties if p.pk in grouping_ids]))
+        return {
+            **super().get_context(request),
+            "members": [m for m in self.members.all() if m.live],
+            "groupings": groupings,
+            "direct_agreements": direct,
+            "through_agreements": through,
+            "partnerships": list(self.partnerships.live().select_related("chapter").chronological()) if saved else [],
+            "initiatives": list(self.initiatives.live().chronological()) if saved else [],
+        }
 
 
 class AgreementKind(models.TextChoices):
@@ -156,18 +186,27 @@ class AgreementStatus(models.TextChoices):
     NEGOTIATING = "negotiating", _("Under negotiation")
 
 
-class AgreementQuerySet(SearchableQuerySetMixin, models.QuerySet):
-    def live(self):
-        return self.filter(live=True)
+# An agreement's year: the book's year, else its entry into force, else its signature.
+YEAR = Coalesce("book_year_start", ExtractYear("entered_into_force_on"), ExtractYear("signed_on"))
 
+
+class AgreementQuerySet(TitleOrderMixin, LiveQuerySet):
     def with_years(self):
-        """Annotate ``year`` (the book's year, else entry into force, else signature) and
-        ``year_last`` (the end of a span such as 2006-2010)."""
-        year = Coalesce("book_year_start", ExtractYear("entered_into_force_on"), ExtractYear("signed_on"))
-        return self.annotate(year=year, year_last=Coalesce("book_year_end", year))
+        """Annotate ``year`` (see YEAR) and ``year_last`` (the end of a span such as 2006-2010)."""
+        return self.annotate(year=YEAR, year_last=Coalesce("book_year_end", YEAR))
+
+    def chronological(self):
+        return self.order_by(YEAR.asc(nulls_last=True), "book_order", "title")
+
+    def reverse_chronological(self):
+        return self.order_by(YEAR.desc(nulls_last=True), "book_order", "title")
 
     def with_status(self, status):
         return self.filter(status=status)
+
+    def in_book_list(self, status):
+        """The agreements the book lists under ``status`` (its own heading), whatever they are today."""
+        return self.filter(book_status=status)
 
     def involving(self, code):
         """Agreements where the country is a party directly or through a bloc it belongs to."""
@@ -183,6 +222,12 @@ class AgreementQuerySet(SearchableQuerySetMixin, models.QuerySet):
         # A subquery rather than joins and DISTINCT: one row per agreement, which a window count needs.
         return self.filter(pk__in=Agreement.objects.filter(common).values("pk"))
 
+    def first_with_total(self, limit):
+        """SectionRecords of the first ``limit`` rows with the count of all, in one query (a window
+        count is taken before the limit)."""
+        first = list(self.annotate(in_all=Window(Count("pk")))[:limit])
+        return SectionRecords(first, first[0].in_all if first else 0)
+
     def in_region(self, region):
         return self.filter(Q(parties__region=region) | Q(parties__members__region=region)).distinct()
 
@@ -194,8 +239,20 @@ class AgreementQuerySet(SearchableQuerySetMixin, models.QuerySet):
         return self.order_by("book_order", "title")
 
 
-class Agreement(SlugAndOrderMixin, EditorialMixin, BookSectionLink, ClusterableModel):
+class Agreement(SlugAndOrderMixin, PublicRecord, BookSectionLink, ClusterableModel):
     """A trade agreement Peru is party to or negotiating."""
+
+    listing_url_name = "agreement_list"
+    detail_url_name = "agreement_detail"
+    detail_template = "agreements/agreement_detail.html"
+    nav_section = "agreements"
+    search_group = "agreements"
+    chapter_item_template = "agreements/components/agreement_section_item.html"
+    record_order = 10
+    # Fields whose changes the public change history reports.
+    tracked_fields = ["status", "signed_on", "entered_into_force_on", "last_verified_on"]
+    # Other agreements with the same partners shown on its page; the rest are in the listing.
+    related_shown = 30
 
     slug = models.SlugField(
         max_length=120,
@@ -284,13 +341,14 @@ class Agreement(SlugAndOrderMixin, EditorialMixin, BookSectionLink, ClusterableM
     def __str__(self):
         return self.title
 
-    @property
-    def display_title(self):
-        return localized(self, "title")
+    def public_title(self):
+        return self.localized.title
 
-    @property
-    def display_description(self):
-        return localized(self, "description")
+    def search_text(self):
+        return self.localized.description
+
+    def search_context(self):
+        return self.get_status_display()
 
     @property
     def book_years(self):
@@ -304,25 +362,62 @@ class Agreement(SlugAndOrderMixin, EditorialMixin, BookSectionLink, ClusterableM
     def differs_from_book(self):
         return bool(self.book_status) and self.status != self.book_status
 
-    def get_absolute_url(self):
-        return reverse("agreement_detail", kwargs={"slug": self.slug})
+    # What its page shows beyond its own fields. Each is read only when the page's content is rendered
+    # (not when it comes from the fragment cache), and works for the preview of an unsaved draft, whose
+    # parties are held in memory.
+    @cached_property
+    def parties_shown(self):
+        """[(party, its live members if a bloc)] of the live parties."""
+        return [
+            (party, [m for m in party.members.all() if m.live] if not party.is_country else [])
+            for party in self.parties.all()
+            if party.live
+        ]
 
-    def get_preview_template(self, request, mode_name):
-        return "agreements/agreement_detail.html"
+    @cached_property
+    def initiatives_shown(self):
+        return list(self.initiatives.live().chronological()) if self.pk else []
 
-    def get_preview_context(self, request, mode_name):
-        from .views import agreement_context
+    @cached_property
+    def related_agreements(self):
+        """Other live agreements with a partner in common, directly or through a bloc's members (Japan's
+        EPA relates to the CPTPP and TISA): the first ``related_shown`` and how many in all."""
+        party_ids, codes = set(), set()
+        for party, members in self.parties_shown:
+            if party.code != PERU:
+                party_ids.add(party.pk)
+            codes.update([party.code] if party.code else [member.code for member in members if member.code])
+        codes.discard(PERU)
+        if not party_ids and not codes:
+            return SectionRecords()
+        queryset = Agreement.objects.live().sharing_partners(party_ids, codes).by_book_order()
+        if self.pk:
+            queryset = queryset.exclude(pk=self.pk)
+        related = queryset.first_with_total(self.related_shown)
+        related.listing_url = reverse("agreement_list")
+        if len(codes) == 1:
+            related.listing_url += "?" + urlencode({"country": next(iter(codes))})
+        return related
 
-        return agreement_context(self, request)
+    @cached_property
+    def change_history(self):
+        return change_history(self, self.tracked_fields) if self.pk else []
 
 
-class PartnershipQuerySet(SearchableQuerySetMixin, models.QuerySet):
-    def live(self):
-        return self.filter(live=True)
+class PartnershipQuerySet(LiveQuerySet):
+    def chronological(self):
+        return self.order_by(F("year_start").asc(nulls_last=True), "book_order")
 
 
-class Partnership(SlugAndOrderMixin, EditorialMixin, BookSectionLink, models.Model):
+class Partnership(SlugAndOrderMixin, PublicRecord, BookSectionLink, models.Model):
     """A strategic partnership or another bilateral mechanism of political dialogue."""
+
+    listing_url_name = "partnership_list"
+    listing_title = _("Partnerships")
+    detail_template = "agreements/partnership_preview.html"
+    nav_section = "partnerships"
+    chapter_item_template = "agreements/components/partnership_section_item.html"
+    record_order = 30
 
     slug_source = staticmethod(lambda partnership: f"{partnership.partner.name} {partnership.get_kind_display()}")
 
@@ -385,9 +480,12 @@ class Partnership(SlugAndOrderMixin, EditorialMixin, BookSectionLink, models.Mod
     def __str__(self):
         return f"{self.partner.name}: {self.get_kind_display()}"
 
-    @property
-    def display_description(self):
-        return localized(self, "description")
+    @classmethod
+    def public_queryset(cls):
+        return cls.objects.live().select_related("partner").chronological()
+
+    def public_title(self):
+        return f"{self.partner.localized.name}: {self.get_kind_display()}"
 
     @property
     def years(self):
@@ -396,7 +494,4 @@ class Partnership(SlugAndOrderMixin, EditorialMixin, BookSectionLink, models.Mod
         return str(self.year_start or "")
 
     def get_absolute_url(self):
-        return reverse("partner_detail", kwargs={"slug": self.partner.slug})
-
-    def get_preview_template(self, request, mode_name):
-        return "agreements/partnership_preview.html"
+        return self.partner.get_absolute_url()

@@ -18,12 +18,13 @@ from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetVi
 
 import django_filters
 
-from portal.panels import book_section_panel
+from portal.foundations.book_links import book_section_panel
+from portal.foundations.listing import CountryFilter
 
 from .models import Agreement, AgreementKind, AgreementStatus, Partner, Partnership, Region
 
 
-class PartnerFilterSet(WagtailFilterSet):
+class PartnerAdminFilterSet(WagtailFilterSet):
     class Meta:
         model = Partner
         fields = ["kind", "region", "live"]
@@ -35,8 +36,7 @@ class PartnerViewSet(SnippetViewSet):
     menu_label = _("Partners")
     list_display = ["name", "short_name", "code", "kind", "region"]
     list_export = ["slug", "name", "name_es", "short_name", "code", "kind", "region"]
-    filterset_class = PartnerFilterSet
-    search_fields = ["name", "name_es", "short_name"]
+    filterset_class = PartnerAdminFilterSet
     inspect_view_enabled = True
     copy_view_enabled = False
     panels = [
@@ -51,16 +51,12 @@ class PartnerViewSet(SnippetViewSet):
     ]
 
 
-class AgreementFilterSet(WagtailFilterSet):
+class AgreementAdminFilterSet(WagtailFilterSet):
     status = django_filters.ChoiceFilter(choices=AgreementStatus.choices, label=_("Current status"))
     kind = django_filters.ChoiceFilter(choices=AgreementKind.choices, label=_("Kind"))
     region = django_filters.ChoiceFilter(choices=Region.choices, label=_("Region"), method="filter_region")
     year = django_filters.NumberFilter(field_name="book_year_start", label=_("Year in the book"))
-    country = django_filters.CharFilter(
-        method="filter_country",
-        label=_("Country code"),
-        help_text=_("Two-letter ISO code, e.g. JP; includes agreements through a bloc it belongs to."),
-    )
+    country = CountryFilter()
 
     class Meta:
         model = Agreement
@@ -68,9 +64,6 @@ class AgreementFilterSet(WagtailFilterSet):
 
     def filter_region(self, queryset, name, value):
         return queryset.in_region(value)
-
-    def filter_country(self, queryset, name, value):
-        return queryset.involving(value.strip().upper()) if value.strip() else queryset
 
 
 class AgreementIndexView(IndexView):
@@ -99,8 +92,7 @@ class AgreementViewSet(SnippetViewSet):
         "last_verified_on",
     ]
     list_export = ["slug", "title", "short_name", "kind", "status", "book_status", "book_years", "last_verified_on"]
-    filterset_class = AgreementFilterSet
-    search_fields = ["title", "title_es", "short_name", "description"]
+    filterset_class = AgreementAdminFilterSet
     ordering = ["book_order", "title"]
     inspect_view_enabled = True
     edit_handler = TabbedInterface(
@@ -156,7 +148,7 @@ class AgreementViewSet(SnippetViewSet):
     )
 
 
-class PartnershipFilterSet(WagtailFilterSet):
+class PartnershipAdminFilterSet(WagtailFilterSet):
     region = django_filters.ChoiceFilter(choices=Region.choices, field_name="partner__region", label=_("Region"))
     year = django_filters.NumberFilter(field_name="year_start", label=_("Year"))
 
@@ -170,8 +162,7 @@ class PartnershipViewSet(SnippetViewSet):
     icon = "group"
     menu_label = _("Partnerships")
     list_display = ["partner", "kind", Column("years", label=_("Years"), sort_key="year_start"), "status"]
-    filterset_class = PartnershipFilterSet
-    search_fields = ["description", "notes"]
+    filterset_class = PartnershipAdminFilterSet
     inspect_view_enabled = True
     panels = [
         FieldPanel("partner"),

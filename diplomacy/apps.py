@@ -5,3 +5,4 @@ from django.utils.translation import gettext_lazy as _
 class DiplomacyConfig(AppConfig):
     name = "diplomacy"
     verbose_name = _("Diplomacy")
+    fixture_loader = "diplomacy.loading.load"

@@ -2,14 +2,14 @@
 
 from django import forms
 from django.core.validators import RegexValidator
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 import django_filters
 
 from agreements.models import Partner
-from portal.i18n import localized
-from portal.listing import CountryFilter, ListingFilterSet, TextSearchFilter, YearFilter
+from portal.caching.version import memoized
+from portal.foundations.i18n import active_language
+from portal.foundations.listing import CountryFilter, ListingFilterSet, SortFilter, TextSearchFilter, YearFilter
 
 from .models import Area, Initiative, InitiativeStatus
 
@@ -53,17 +53,14 @@ class LazyChoices:
         return self
 
 
-class InitiativeFilterSet(ListingFilterSet):
-    SORTS = {"year": "chronological", "-year": "reverse_chronological", "title": "by_title"}
+class InitiativeListingFilterSet(ListingFilterSet):
+    """Filters for /initiatives/."""
 
     area = SlugChoiceFilter(label=_("Area of diplomacy"), method="filter_area")
     status = django_filters.ChoiceFilter(
         label=_("Status"), choices=InitiativeStatus.choices, empty_label=_("Any status")
     )
-    country = CountryFilter(
-        label=_("Country (ISO code)"),
-        help_text=_("Two letters, e.g. JP for Japan. Also finds initiatives with a bloc the country belongs to."),
-    )
+    country = CountryFilter()
     organization = SlugChoiceFilter(label=_("Bloc or organization"), method="filter_organization")
     year_from = YearFilter(label=_("From year"), method="filter_year_from")
     year_to = YearFilter(label=_("To year"), method="filter_year_to")
@@ -80,20 +77,14 @@ class InitiativeFilterSet(ListingFilterSet):
             "partners__short_name",
         ],
     )
-    sort = django_filters.ChoiceFilter(
-        label=_("Sort by"),
-        choices=[("year", _("Oldest first")), ("-year", _("Newest first")), ("title", _("Title"))],
-        empty_label=None,
-        method="sort_results",
-    )
+    # The listing's own order is the first choice, "year": no empty option.
+    sort = SortFilter(empty_label=None)
 
     class Meta(ListingFilterSet.Meta):
         model = Initiative
         fields = []
 
     def __init__(self, data=None, queryset=None, **kwargs):
-        if queryset is None:
-            queryset = Initiative.objects.live().chronological()
         super().__init__(data, queryset, **kwargs)
         self.filters["area"].extra["choices"] = LazyChoices(area_options, _("All areas"))
         self.filters["organization"].extra["choices"] = LazyChoices(organization_options, _("Any bloc or organization"))
@@ -110,22 +101,25 @@ class InitiativeFilterSet(ListingFilterSet):
     def filter_year_to(self, qs, name, value):
         return qs.overlapping(year_to=value)
 
-    def sort_results(self, qs, name, value):
-        if value == "title":
-            return qs.by_title(spanish=(get_language() or "en").startswith("es"))
-        return getattr(qs, self.SORTS[value])()
-
 
 def area_options():
-    return [(area.slug, area.display_name) for area in Area.objects.live().order_by("order", "name")]
+    return memoized(f"area-options:{active_language()}", _area_options)
 
 
 def organization_options():
+    return memoized(f"organization-options:{active_language()}", _organization_options)
+
+
+def _area_options():
+    return [(area.slug, area.localized.name) for area in Area.objects.live().order_by("order", "name")]
+
+
+def _organization_options():
     """Blocs and organizations that take part in at least one published initiative."""
     groupings = Partner.objects.live().groupings().filter(initiatives__live=True).distinct().order_by("name")
     return [(partner.slug, _organization_label(partner)) for partner in groupings]
 
 
 def _organization_label(partner):
-    name, short = localized(partner, "name"), localized(partner, "short_name")
+    name, short = partner.localized.name, partner.localized.short_name
     return f"{name} ({short})" if short and short != name else name

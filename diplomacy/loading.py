@@ -1,4 +1,8 @@
-from portal.loading import RecordSpec, load_records, resolve_partner
+"""Areas of diplomacy, initiatives and key figures from fixtures/ (see ``portal.foundations.loading``)."""
+
+from agreements.loading import resolve_partner
+from agreements.models import Agreement
+from portal.foundations.loading import RecordSpec, load_records
 
 from .models import Area, Initiative, KeyFigure
 
@@ -12,7 +16,7 @@ def _part(key, index):
     return lambda record: _date_parts(record.get(key))[index]
 
 
-def load_diplomacy(report):
+def load(report):
     load_records(
         RecordSpec("Areas of diplomacy", Area, "areas.json", ["name", "name_es", "summary", "summary_es", "order"]),
         report,
@@ -48,7 +52,7 @@ def load_diplomacy(report):
             many={
                 "secondary_areas": ("secondary_areas", area),
                 "partners": ("partners", resolve_partner),
-                "agreements": ("agreements", lambda slug: _agreement(slug)),
+                "agreements": ("agreements", lambda slug: Agreement.objects.get(slug=slug)),
             },
         ),
         report,
@@ -80,9 +84,3 @@ def load_diplomacy(report):
         ),
         report,
     )
-
-
-def _agreement(slug):
-    from agreements.models import Agreement
-
-    return Agreement.objects.get(slug=slug)

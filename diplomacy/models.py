@@ -5,29 +5,34 @@ import calendar
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Prefetch, Q
-from django.db.models.functions import Coalesce, NullIf
+from django.db.models.functions import Coalesce
 from django.urls import reverse
+from django.utils import translation
+from django.utils.dates import MONTHS
 from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from modelcluster.fields import ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail.search import index
-from wagtail.search.queryset import SearchableQuerySetMixin
 
 from agreements.models import Agreement, Partner
-from portal.editing import EditorialMixin, SlugAndOrderMixin
-from portal.i18n import localized
-from portal.models import BookSectionLink
+from portal.foundations.book_links import BookSectionLink
+from portal.foundations.i18n import active_language
+from portal.foundations.listing import TitleOrderMixin
+from portal.foundations.records import LiveQuerySet, PublicRecord, SlugAndOrderMixin
 
 
-class LiveQuerySet(SearchableQuerySetMixin, models.QuerySet):
-    def live(self):
-        return self.filter(live=True)
-
-
-class Area(EditorialMixin, BookSectionLink, models.Model):
+class Area(PublicRecord, BookSectionLink, models.Model):
     """An area of diplomacy (chapter III) or the institutional reforms (chapter II)."""
+
+    listing_url_name = "initiative_list"
+    listing_title = _("Initiatives")
+    detail_url_name = "area_detail"
+    detail_template = "diplomacy/area_detail.html"
+    nav_section = "initiatives"
+    record_order = 40
 
     slug = models.SlugField(
         max_length=40,
@@ -58,19 +63,17 @@ class Area(EditorialMixin, BookSectionLink, models.Model):
     def __str__(self):
         return self.name
 
-    @property
-    def display_name(self):
-        return localized(self, "name")
-
-    @property
-    def display_summary(self):
-        return localized(self, "summary")
+    def public_title(self):
+        return self.localized.name
 
     def get_absolute_url(self):
         return reverse("area_detail", kwargs={"area": self.slug})
 
-    def get_preview_template(self, request, mode_name):
-        return "diplomacy/area_preview.html"
+    def get_context(self, request):
+        """The area's initiatives and figures (none for the preview of an unsaved area)."""
+        initiatives = Initiative.objects.live().in_area(self.slug).chronological().for_listing() if self.pk else []
+        figures = KeyFigure.objects.live().in_area(self).for_listing() if self.pk else []
+        return {**super().get_context(request), "initiatives": list(initiatives), "figures": list(figures)}
 
 
 class InitiativeStatus(models.TextChoices):
@@ -80,7 +83,7 @@ class InitiativeStatus(models.TextChoices):
     PROPOSED = "proposed", _("Proposed")
 
 
-class InitiativeQuerySet(LiveQuerySet):
+class InitiativeQuerySet(TitleOrderMixin, LiveQuerySet):
     def in_area(self, slug):
         """Initiatives whose main or secondary area is ``slug``."""
         return self.filter(Q(area__slug=slug) | Q(secondary_areas__slug=slug)).distinct()
@@ -120,13 +123,6 @@ class InitiativeQuerySet(LiveQuerySet):
             "-book_order",
         )
 
-    def by_title(self, spanish=False):
-        """Alphabetical by the title shown: the Spanish one, where written, when ``spanish``."""
-        if not spanish:
-            return self.order_by("title", "pk")
-        shown = Coalesce(NullIf("title_es", models.Value("")), "title")
-        return self.alias(shown_title=shown).order_by("shown_title", "pk")
-
     def for_listing(self):
         return self.select_related("area").prefetch_related(
             Prefetch("partners", queryset=Partner.objects.live().order_by("name"))
@@ -142,8 +138,16 @@ class InitiativeQuerySet(LiveQuerySet):
         )
 
 
-class Initiative(SlugAndOrderMixin, EditorialMixin, BookSectionLink, ClusterableModel):
+class Initiative(SlugAndOrderMixin, PublicRecord, BookSectionLink, ClusterableModel):
     """Something the Ministry did, proposed or is negotiating, as the book reports it."""
+
+    listing_url_name = "initiative_list"
+    detail_url_name = "initiative_detail"
+    detail_template = "diplomacy/initiative_detail.html"
+    nav_section = "initiatives"
+    search_group = "initiatives"
+    chapter_item_template = "diplomacy/components/initiative_section_item.html"
+    record_order = 50
 
     slug = models.SlugField(
         max_length=120,
@@ -224,17 +228,50 @@ class Initiative(SlugAndOrderMixin, EditorialMixin, BookSectionLink, Clusterable
         if self.end_year and self.start_year and self.end_year < self.start_year:
             raise ValidationError({"end_year": _("The end cannot come before the start.")})
 
-    @property
-    def display_title(self):
-        return localized(self, "title")
+    @classmethod
+    def public_queryset(cls):
+        return cls.objects.live().chronological()
 
-    @property
-    def display_description(self):
-        return localized(self, "description")
+    def public_title(self):
+        return self.localized.title
 
-    @property
-    def display_outcomes(self):
-        return localized(self, "outcomes")
+    def search_text(self):
+        return f"{self.localized.description} {self.localized.outcomes}"
+
+    def search_context(self):
+        return self.when or self.when_label
+
+    def get_context(self, request):
+        """The initiative's page, also the preview of a draft (unsaved, its relations held in memory)."""
+        live = lambda records: [record for record in records if record.live]  # noqa: E731
+        return {
+            **super().get_context(request),
+            "other_title": self.title_in_other_language(),
+            "when_note": self.when_note(),
+            "secondary_areas": live(self.secondary_areas.all()),
+            "partners": sorted(live(self.partners.all()), key=lambda partner: partner.name),
+            "agreements": live(self.agreements.all()),
+            "figures": live(self.figures.all()) if self.pk else [],
+        }
+
+    def title_in_other_language(self):
+        """{"text", "lang"}: the title in the language not being read, when it exists and differs."""
+        spanish = active_language() == "es"
+        other, code = (self.title, "en") if spanish else (self.title_es, "es")
+        if other and other != self.localized.title:
+            return {"text": other, "lang": code}
+        return None
+
+    def when_note(self):
+        """The book's own wording of when (English), unless it only repeats the date shown."""
+        label = self.when_label.strip()
+
+        def plain(text):
+            return text.replace("–", "-").replace(" ", "").casefold().removeprefix("in")
+
+        with translation.override("en"):
+            when = self.when
+        return label if label and plain(label) != plain(when) else ""
 
     @property
     def when(self):
@@ -243,21 +280,8 @@ class Initiative(SlugAndOrderMixin, EditorialMixin, BookSectionLink, Clusterable
             self.start_year, self.start_month, self.start_day, self.end_year, self.end_month, self.end_day
         )
 
-    def get_absolute_url(self):
-        return reverse("initiative_detail", kwargs={"slug": self.slug})
-
-    def get_preview_template(self, request, mode_name):
-        return "diplomacy/initiative_detail.html"
-
-    def get_preview_context(self, request, mode_name):
-        from .views import initiative_context
-
-        return initiative_context(self, request)
-
 
 def format_when(year, month=None, day=None, end_year=None, end_month=None, end_day=None):
-    from django.utils.dates import MONTHS
-
     def one(y, m, d):
         if not y:
             return ""
@@ -285,8 +309,16 @@ class KeyFigureQuerySet(LiveQuerySet):
         )
 
 
-class KeyFigure(SlugAndOrderMixin, EditorialMixin, BookSectionLink, models.Model):
+class KeyFigure(SlugAndOrderMixin, PublicRecord, BookSectionLink, models.Model):
     """A number the book reports, with the book's own words as its source."""
+
+    listing_url_name = "figures"
+    listing_title = _("The book in numbers")
+    detail_template = "diplomacy/figure_preview.html"
+    nav_section = "figures"
+    search_group = "figures"
+    chapter_item_template = "diplomacy/components/figure_section_item.html"
+    record_order = 60
 
     slug_source = "label"
 
@@ -350,17 +382,25 @@ class KeyFigure(SlugAndOrderMixin, EditorialMixin, BookSectionLink, models.Model
     def __str__(self):
         return f"{self.display_value} {self.unit} — {self.label}".strip()
 
-    @property
-    def display_label(self):
-        return localized(self, "label")
+    def public_title(self):
+        return f"{self.display_value} {self.localized.unit} — {self.localized.label}".replace("  ", " ")
+
+    def search_text(self):
+        return self.source_text
+
+    def search_context(self):
+        return self.period_label
 
     @property
-    def display_unit(self):
-        return localized(self, "unit")
-
-    @property
-    def display_details(self):
-        return localized(self, "details")
+    def in_words(self):
+        """'433 million' when the value is a whole number of millions, else ''."""
+        value = self.value
+        if value is None or value < 1_000_000 or value % 1_000_000:
+            return ""
+        millions = int(value // 1_000_000)
+        return ngettext("%(value)s million", "%(value)s million", millions) % {
+            "value": number_format(millions, force_grouping=True)
+        }
 
     @property
     def display_value(self):
@@ -369,6 +409,3 @@ class KeyFigure(SlugAndOrderMixin, EditorialMixin, BookSectionLink, models.Model
 
     def get_absolute_url(self):
         return reverse("figures") + f"#{self.slug}"
-
-    def get_preview_template(self, request, mode_name):
-        return "diplomacy/figure_preview.html"

@@ -10,7 +10,8 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 import django_filters
 
-from portal.panels import book_section_panel
+from portal.foundations.book_links import book_section_panel
+from portal.foundations.listing import CountryFilter
 
 from .models import Area, Initiative, KeyFigure
 
@@ -20,7 +21,6 @@ class AreaViewSet(SnippetViewSet):
     icon = "folder-open-inverse"
     menu_label = _("Areas of diplomacy")
     list_display = ["name", "slug", "order"]
-    search_fields = ["name", "name_es", "summary"]
     ordering = ["order"]
     inspect_view_enabled = True
     copy_view_enabled = False
@@ -35,20 +35,13 @@ class AreaViewSet(SnippetViewSet):
     ]
 
 
-class InitiativeFilterSet(WagtailFilterSet):
+class InitiativeAdminFilterSet(WagtailFilterSet):
     year = django_filters.NumberFilter(field_name="start_year", label=_("Year"))
-    country = django_filters.CharFilter(
-        method="filter_country",
-        label=_("Country code"),
-        help_text=_("Two-letter ISO code, e.g. JP; includes initiatives with a bloc it belongs to."),
-    )
+    country = CountryFilter()
 
     class Meta:
         model = Initiative
         fields = ["area", "status", "live"]
-
-    def filter_country(self, queryset, name, value):
-        return queryset.involving(value.strip().upper()) if value.strip() else queryset
 
 
 class InitiativeViewSet(SnippetViewSet):
@@ -58,8 +51,7 @@ class InitiativeViewSet(SnippetViewSet):
     # Every column sorts (click its heading); computed ones sort by the field they show.
     list_display = ["title", "area", Column("when", label=_("When"), sort_key="start_year"), "status"]
     list_export = ["slug", "title", "area", "when", "status"]
-    filterset_class = InitiativeFilterSet
-    search_fields = ["title", "title_es", "description"]
+    filterset_class = InitiativeAdminFilterSet
     ordering = ["book_order"]
     inspect_view_enabled = True
     panels = [
@@ -90,7 +82,7 @@ class InitiativeViewSet(SnippetViewSet):
     ]
 
 
-class KeyFigureFilterSet(WagtailFilterSet):
+class KeyFigureAdminFilterSet(WagtailFilterSet):
     class Meta:
         model = KeyFigure
         fields = ["area", "qualifier", "year", "live"]
@@ -107,8 +99,7 @@ class KeyFigureViewSet(SnippetViewSet):
         "area",
         "period_label",
     ]
-    filterset_class = KeyFigureFilterSet
-    search_fields = ["label", "label_es", "details", "source_text"]
+    filterset_class = KeyFigureAdminFilterSet
     ordering = ["book_order"]
     inspect_view_enabled = True
     panels = [

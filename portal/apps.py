@@ -5,8 +5,11 @@ from django.utils.translation import gettext_lazy as _
 class PortalConfig(AppConfig):
     name = "portal"
     verbose_name = _("The book")
+    # The book's pages, authors and publishers come first: records link to its chapters.
+    fixture_loader = "portal.book.loading.load"
 
     def ready(self):
-        from .middleware import connect_signals
+        # Signal receivers need the models loaded: Django's documented place to connect them.
+        from portal.caching import invalidation
 
-        connect_signals()
+        invalidation.connect()

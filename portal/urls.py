@@ -8,6 +8,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from wagtail.images.views.serve import ServeView as ImageServeView
 
 from . import views
+from .search.views import search
 
 # No Django admin: editors work in Wagtail's admin only.
 urlpatterns = [
@@ -28,7 +29,7 @@ if settings.DEBUG:
 
 # Public pages live under a language prefix; LocaleMiddleware redirects "/" to the visitor's language.
 urlpatterns += i18n_patterns(
-    path("search/", views.search, name="search"),
+    path("search/", search, name="search"),
     path("", include("agreements.urls")),
     path("", include("diplomacy.urls")),
     path("", include(wagtail_urls)),

@@ -1,9 +1,13 @@
+"""Registration only: the book's snippets, admin security, the dashboard and the editorial rules."""
+
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 
-from . import admin_api, two_factor
-from .deletion import refuse_if_linked
-from .viewsets import BookGroup
+from .book.rich_text import LocalizedPageLinkHandler
+from .book.viewsets import BookGroup
+from .editorial.dashboard import homepage_panels
+from .editorial.deletion import refuse_if_linked
+from .security import admin_api, two_factor
 
 register_snippet(BookGroup)
 hooks.register("register_admin_urls", two_factor.admin_urls)
@@ -23,14 +27,10 @@ def keep_linked_chapters(request, page):
 
 @hooks.register("construct_homepage_panels")
 def add_portal_state(request, panels):
-    from .dashboard import homepage_panels
-
     panels[:0] = homepage_panels()
 
 
 # Registered after Wagtail's own "page" link type (order=1), which it replaces.
 @hooks.register("register_rich_text_features", order=1)
 def page_links_in_the_readers_language(features):
-    from .rich_text import LocalizedPageLinkHandler
-
     features.register_link_type(LocalizedPageLinkHandler)

@@ -1,6 +1,6 @@
 import pytest
 
-from portal.loading import load_portal
+from portal.foundations.loading import load_portal
 
 
 @pytest.fixture(scope="session")

@@ -6,7 +6,7 @@ from wagtail.models import Locale
 
 from agreements.models import Agreement, Partner, Partnership
 from diplomacy.models import Area, Initiative, KeyFigure
-from portal.models import ChapterPage, HomePage
+from portal.book.models import ChapterPage, HomePage
 
 _counter = itertools.count(1)
 

@@ -50,24 +50,22 @@ INSTALLED_APPS = [
 
 # Order matters: WhiteNoise answers static files right after SecurityMiddleware; the CSP and
 # X-Frame-Options middleware sit above the 503 and page-cache middleware so their responses get the
-# headers too; the site lookup sits below the 503 middleware, which answers if it cannot reach the
-# database; the two-factor check follows authentication and messages; axes comes last (see
-# portal/middleware.py and portal/two_factor.py).
+# headers too; the two-factor check follows authentication and messages; axes comes last (see
+# portal/security/ and portal/caching/).
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "portal.middleware.ContentSecurityPolicyMiddleware",
+    "portal.security.csp.ContentSecurityPolicyMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "portal.middleware.DatabaseUnavailableMiddleware",
-    "portal.middleware.PageCacheMiddleware",
-    "portal.middleware.SiteMiddleware",
+    "portal.security.availability.DatabaseUnavailableMiddleware",
+    "portal.caching.pages.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "portal.two_factor.TwoFactorMiddleware",
+    "portal.security.two_factor.TwoFactorMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
@@ -87,7 +85,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "portal.context_processors.book",
+                "portal.book.structure.book",
             ],
         },
     },
@@ -186,20 +184,20 @@ if os.environ.get("REDIS_URL"):
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "portal"}}
 
-# Rendered public pages, for anonymous visitors only (portal/middleware.py PageCacheMiddleware); any
-# publication, unpublication or deletion clears them. CDN_SECONDS > 0 lets a CDN keep them as well.
+# Rendered public pages, for anonymous visitors only (portal/caching/pages.py); any publication,
+# unpublication or deletion clears them. CDN_SECONDS > 0 lets a CDN keep them as well.
 PORTAL_PAGE_CACHE = {
     "ALIAS": "default",
     "SECONDS": int(os.environ.get("PAGE_CACHE_SECONDS", "60")),
     "CDN_SECONDS": int(os.environ.get("CDN_CACHE_SECONDS", "0")),
-    # Rendered fragments (header, footer, a chapter's text, a result row) and the book's structure
-    # (portal/caching.py), reused by pages the page cache does not hold: other filters, other pages.
+    # Rendered fragments (header, footer, a chapter's text, a result row) and small structures kept in
+    # each process (portal/caching/), reused by pages the page cache does not hold: other filters,
+    # other pages, visitors with a session.
     "FRAGMENT_SECONDS": int(os.environ.get("FRAGMENT_CACHE_SECONDS", "60")),
     "EXCLUDE_PREFIXES": ["/documents/", "/images/", "/i18n/", "/static/", "/media/"],
 }
-# A CDN or caching proxy in front of the app servers, purged when pages and records change: Wagtail
-# purges a page's URL on publish and unpublish; portal/middleware.py purges the listings and a
-# record's page when a record changes.
+# A CDN or caching proxy in front of the app servers, purged of every page of the site whenever
+# content is published, unpublished, moved or deleted (portal/caching/invalidation.py).
 WAGTAILFRONTENDCACHE = {}
 if os.environ.get("FRONTEND_CACHE_URL"):
     WAGTAILFRONTENDCACHE["proxy"] = {
@@ -208,7 +206,7 @@ if os.environ.get("FRONTEND_CACHE_URL"):
     }
 if os.environ.get("CLOUDFLARE_ZONE_ID"):
     WAGTAILFRONTENDCACHE["cloudflare"] = {
-        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "BACKEND": "portal.caching.invalidation.CloudflareBackend",
         "BEARER_TOKEN": os.environ.get("CLOUDFLARE_API_TOKEN", ""),
         "ZONEID": os.environ["CLOUDFLARE_ZONE_ID"],
     }
@@ -270,7 +268,7 @@ AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = datetime.timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "15")))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_CALLABLE = "portal.middleware.lockout_response"
+AXES_LOCKOUT_CALLABLE = "portal.security.lockout.lockout_response"
 AXES_VERBOSE = False
 
 # --- Two-factor authentication for the admin (portal/two_factor.py, docs/deployment.md) ---

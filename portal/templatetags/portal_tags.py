@@ -1,25 +1,21 @@
 import re
 
 from django import template
-from django.urls import reverse
+from django.conf import settings
 from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language_info
 
-from portal import i18n
-from portal.i18n import is_untranslated, localized
+from portal.foundations import i18n
+from portal.foundations.i18n import is_untranslated
 
 register = template.Library()
 
 
 @register.filter
-def tr(obj, field):
-    """{{ record|tr:"title" }}: the record's text in the active language."""
-    return localized(obj, field)
-
-
-@register.filter
 def untranslated(obj, fields):
-    """{{ record|untranslated:"title,description" }}: Spanish is active and one of them has no Spanish text."""
+    """{{ record|untranslated:"title,description" }}: Spanish is read and one of them has English text
+    but no Spanish text yet."""
     return any(is_untranslated(obj, field.strip()) for field in fields.split(","))
 
 
@@ -92,11 +88,6 @@ def content_language(context, page):
     return i18n.content_language(page)
 
 
-@register.simple_tag
-def home_url():
-    return reverse("wagtail_serve", args=[""])
-
-
 @register.simple_tag(takes_context=True)
 def language_versions(context):
     """[(code, name, url)] of this very page in each language, query string (filters) included.
@@ -104,9 +95,6 @@ def language_versions(context):
     Records and listings share their paths across languages: swapping the prefix is enough. A book
     page links to its translation (which may have a slug of its own) where one is live, else to the
     original page under the other prefix, where it is served as it is."""
-    from django.conf import settings
-    from django.utils.translation import get_language_info
-
     request = context.get("request")
     if request is None:
         return []

@@ -4,7 +4,7 @@ from django.http import QueryDict
 
 import pytest
 
-from agreements.filters import AgreementFilterSet, PartnershipFilterSet
+from agreements.filters import AgreementListingFilterSet, PartnershipListingFilterSet
 from agreements.models import Partnership
 from agreements.views import listing_queryset
 
@@ -12,13 +12,13 @@ pytestmark = pytest.mark.django_db
 
 
 def agreements(query=""):
-    filterset = AgreementFilterSet(QueryDict(query), queryset=listing_queryset())
+    filterset = AgreementListingFilterSet(QueryDict(query), queryset=listing_queryset())
     return [agreement.slug for agreement in filterset.qs]
 
 
 def partnerships(query=""):
     queryset = Partnership.objects.live().select_related("partner")
-    return {p.slug for p in PartnershipFilterSet(QueryDict(query), queryset=queryset).qs}
+    return {p.slug for p in PartnershipListingFilterSet(QueryDict(query), queryset=queryset).qs}
 
 
 def test_no_filter_gives_every_live_agreement_in_the_books_order():
@@ -136,7 +136,7 @@ def test_sort_keeps_filters():
     ],
 )
 def test_invalid_values_are_reported_and_ignored(query):
-    filterset = AgreementFilterSet(QueryDict(query), queryset=listing_queryset())
+    filterset = AgreementListingFilterSet(QueryDict(query), queryset=listing_queryset())
     assert filterset.form.errors
     assert len(filterset.qs) == 29
 
@@ -147,7 +147,7 @@ def test_a_nul_byte_in_the_words_finds_nothing():
 
 
 def test_reversed_years_keep_the_start_and_report_the_end():
-    filterset = AgreementFilterSet(QueryDict("year_from=2015&year_to=2010"), queryset=listing_queryset())
+    filterset = AgreementListingFilterSet(QueryDict("year_from=2015&year_to=2010"), queryset=listing_queryset())
     assert "year_to" in filterset.form.errors
     assert set(a.slug for a in filterset.qs) == {
         "peru-honduras-fta",
@@ -164,10 +164,10 @@ def test_repeated_parameter_uses_the_last_value():
 
 def test_active_filters_name_each_filter_with_a_link_that_clears_it(rf):
     request = rf.get("/en/agreements/", {"status": "in_force", "country": "jp", "page": "2"})
-    filterset = AgreementFilterSet(request.GET, queryset=listing_queryset())
+    filterset = AgreementListingFilterSet(request.GET, queryset=listing_queryset())
     active = {label: (value, url) for label, value, url in filterset.active_filters(request)}
     assert active["Current status"] == ("In force", "?country=jp")
-    assert active["Country code"] == ("JP", "?status=in_force")
+    assert active["Country (ISO code)"] == ("JP", "?status=in_force")
 
 
 def test_partnerships_all_and_by_kind():
@@ -189,12 +189,14 @@ def test_partnerships_year_range_overlaps_mexicos_2014_2016_span():
 
 @pytest.mark.parametrize("query", ["kind=x", "region=x", "year_from=x", "year_to=-1", "year_from=99999999999999999999"])
 def test_partnership_invalid_values_are_reported_and_ignored(query):
-    filterset = PartnershipFilterSet(QueryDict(query), queryset=Partnership.objects.live())
+    filterset = PartnershipListingFilterSet(QueryDict(query), queryset=Partnership.objects.live())
     assert filterset.form.errors
     assert len(filterset.qs) == 13
 
 
 def test_partnership_reversed_years_keep_the_start_only():
-    filterset = PartnershipFilterSet(QueryDict("year_from=2016&year_to=2003"), queryset=Partnership.objects.live())
+    filterset = PartnershipListingFilterSet(
+        QueryDict("year_from=2016&year_to=2003"), queryset=Partnership.objects.live()
+    )
     assert "year_to" in filterset.form.errors
     assert {p.slug for p in filterset.qs} == {"mexico", "japan", "france"}

@@ -5,7 +5,7 @@ import pytest
 
 pytestmark = pytest.mark.django_db
 
-# The header and footer (portal.context_processors.Book): home page, chapters, authors page, publishers.
+# The header and footer (portal.book.structure.Book): home page, chapters, authors page, publishers.
 BOOK = 4
 
 PAGES = [

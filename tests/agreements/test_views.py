@@ -8,7 +8,6 @@ from django.test import RequestFactory
 import pytest
 
 from agreements.models import Agreement, Partner, Partnership
-from agreements.views import agreement_context, partner_context
 from tests.factories import make_agreement, make_partner
 
 pytestmark = pytest.mark.django_db
@@ -72,7 +71,7 @@ def test_active_filters_each_link_to_the_listing_without_it(client):
     body = html(client, "/en/agreements/", {"status": "in_force", "country": "JP"})
     assert '<p class="result-count" role="status" aria-live="polite">2 results</p>' in body
     assert '<a href="?country=JP" aria-label="Remove filter Current status: In force">' in body
-    assert '<a href="?status=in_force" aria-label="Remove filter Country code: JP">' in body
+    assert '<a href="?status=in_force" aria-label="Remove filter Country (ISO code): JP">' in body
 
 
 def test_exports_links_carry_the_filters_but_not_the_page(client):
@@ -241,17 +240,17 @@ def test_a_publication_without_status_or_date_changes_says_so(client):
     assert "other details edited; no change to status or dates" in body
 
 
-def test_agreement_context_serves_the_preview_of_an_unsaved_agreement():
+def test_the_page_of_an_unsaved_agreement_serves_its_preview():
     japan = Partner.objects.get(code="JP")
     agreement = Agreement(
         slug="draft", title="Draft agreement", kind="free_trade", status="negotiating", description="d"
     )
     agreement.parties = [japan]
-    request = RequestFactory().get("/")
-    context = agreement_context(agreement, request)
-    assert context["parties"] == [(japan, [])]
-    assert {a.slug for a in context["related"]} == {"peru-japan-epa", "cptpp", "tisa"}
-    assert context["history"] == [] and context["initiatives"] == []
+    context = agreement.get_context(RequestFactory().get("/"))
+    assert context["agreement"] is agreement
+    assert agreement.parties_shown == [(japan, [])]
+    assert {a.slug for a in agreement.related_agreements} == {"peru-japan-epa", "cptpp", "tisa"}
+    assert agreement.change_history == [] and agreement.initiatives_shown == []
     response = agreement.make_preview_request()
     assert response.status_code == 200
     assert "Draft agreement" in response.rendered_content
@@ -260,7 +259,7 @@ def test_agreement_context_serves_the_preview_of_an_unsaved_agreement():
 def test_partner_and_partnership_previews_render():
     partner = Partner.objects.get(code="JP")
     assert "Japan" in partner.make_preview_request().rendered_content
-    assert partner_context(partner, RequestFactory().get("/"))["partnerships"]
+    assert partner.get_context(RequestFactory().get("/"))["partnerships"]
     partnership = Partnership.objects.get(slug="mexico")
     body = partnership.make_preview_request().rendered_content
     assert "<h1>Mexico</h1>" in body and "between 2014 and 2016" in body

@@ -38,7 +38,7 @@ import json
 from django.contrib.auth.models import Group, User
 from agreements.models import Agreement, Partner
 from diplomacy.models import Initiative
-from portal.models import ChapterPage
+from portal.book.models import ChapterPage
 for username, group in {USERS!r}.items():
     user, _ = User.objects.get_or_create(username=username, defaults={{"email": username + "@example.org"}})
     user.set_password({PASSWORD!r})

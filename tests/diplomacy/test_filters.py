@@ -7,8 +7,9 @@ from django.utils import translation
 
 import pytest
 
-from diplomacy.filters import InitiativeFilterSet
+from diplomacy.filters import InitiativeListingFilterSet
 from diplomacy.models import Initiative
+from diplomacy.views import listing_queryset
 from tests.factories import make_initiative, make_partner
 
 pytestmark = pytest.mark.django_db
@@ -24,7 +25,7 @@ COVID = {
 
 
 def filtered(params):
-    filterset = InitiativeFilterSet(QueryDict(urlencode(params, doseq=True)))
+    filterset = InitiativeListingFilterSet(QueryDict(urlencode(params, doseq=True)), queryset=listing_queryset())
     return filterset, list(filterset.qs.values_list("slug", flat=True))
 
 
@@ -258,7 +259,7 @@ def test_drafts_and_unpublished_records_stay_out():
 
 def test_active_filters_name_the_choice_and_link_without_it(rf):
     request = rf.get("/en/initiatives/", {"area": "health", "organization": "oas", "sort": "title", "page": "2"})
-    filterset = InitiativeFilterSet(request.GET)
+    filterset = InitiativeListingFilterSet(request.GET, queryset=listing_queryset())
     filterset.qs  # noqa: B018 (validates the form)
     active = {label: (value, url) for label, value, url in filterset.active_filters(request)}
     assert active["Area of diplomacy"][0] == "Health diplomacy"
@@ -269,5 +270,7 @@ def test_active_filters_name_the_choice_and_link_without_it(rf):
 
 def test_form_construction_and_validation_need_no_query(django_assert_num_queries):
     with django_assert_num_queries(0):
-        filterset = InitiativeFilterSet(QueryDict("area=health&organization=oas&status=ongoing&country=JP"))
+        filterset = InitiativeListingFilterSet(
+            QueryDict("area=health&organization=oas&status=ongoing&country=JP"), queryset=listing_queryset()
+        )
         assert filterset.form.is_valid()

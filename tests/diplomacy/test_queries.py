@@ -9,7 +9,7 @@ from tests.factories import chapter
 pytestmark = pytest.mark.django_db
 
 # Every page also renders the site header and footer: the book's home page, its chapters and its
-# authors page (three queries, portal.context_processors.Book), and the publishers (one query).
+# authors page (three queries, portal.book.structure.Book), and the publishers (one query).
 LAYOUT = 4
 
 LISTING = (

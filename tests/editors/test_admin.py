@@ -13,7 +13,7 @@ import pytest
 
 from agreements.models import Agreement, Partnership
 from diplomacy.models import Initiative
-from portal.models import AuthorsPage, ChapterPage, HomePage
+from portal.book.models import AuthorsPage, ChapterPage, HomePage
 
 pytestmark = pytest.mark.django_db
 

@@ -13,7 +13,7 @@ import pytest
 
 from agreements.models import Agreement, AgreementStatus
 from diplomacy.models import Initiative
-from portal.dashboard import PortalStatePanel, StaleAgreementsPanel, stale_agreements
+from portal.editorial.dashboard import PortalStatePanel, StaleAgreementsPanel, stale_agreements
 from tests.editors.conftest import snippet_form_data, snippet_url
 
 pytestmark = pytest.mark.django_db

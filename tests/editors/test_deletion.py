@@ -7,7 +7,7 @@ import pytest
 
 from agreements.models import Agreement, Partner
 from diplomacy.models import Area, Initiative
-from portal.deletion import incoming_links
+from portal.editorial.deletion import incoming_links
 from tests.editors.conftest import snippet_url
 from tests.factories import chapter, make_agreement, make_area, make_figure, make_initiative, make_partner
 

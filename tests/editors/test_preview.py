@@ -7,7 +7,7 @@ import pytest
 
 from agreements.models import Agreement, Partner, Partnership
 from diplomacy.models import Area, Initiative, KeyFigure
-from portal.models import Author, AuthorsPage
+from portal.book.models import Author, AuthorsPage
 from tests.editors.conftest import page_form_data, snippet_form_data, snippet_url
 from tests.factories import chapter, home_page
 

@@ -14,7 +14,7 @@ from wagtail.models import TaskState, WorkflowState
 import pytest
 
 from agreements.models import Agreement
-from portal.models import AuthorsPage
+from portal.book.models import AuthorsPage
 from tests.editors.conftest import page_form_data, snippet_form_data, snippet_url
 from tests.factories import chapter, make_agreement
 

@@ -39,7 +39,14 @@ def test_a_spanish_filtered_listing_has_spanish_labels_and_the_same_results(clie
     assert slugs == [a.slug for a in english.context["page_obj"]]
     assert slugs == ["peru-japan-epa", "cptpp"]
     html = spanish.content.decode()
-    for words in ["Estado actual", "Código de país", "Aplicar filtros", "2 resultados", "En vigor", "Filtros activos"]:
+    for words in [
+        "Estado actual",
+        "País (código ISO)",
+        "Aplicar filtros",
+        "2 resultados",
+        "En vigor",
+        "Filtros activos",
+    ]:
         assert words in html, words
     assert "Acuerdo de Asociación Económica Perú - Japón" in html  # the agreement's Spanish name
     assert "Apply filters" not in html and "Current status" not in html

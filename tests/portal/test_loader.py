@@ -8,7 +8,7 @@ import pytest
 
 from agreements.models import Agreement, Partner, Partnership
 from diplomacy.models import Area, Initiative, KeyFigure
-from portal.models import Author, ChapterPage, HomePage, Publisher
+from portal.book.models import Author, ChapterPage, HomePage, Publisher
 
 pytestmark = pytest.mark.django_db
 

@@ -8,7 +8,7 @@ from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfiel
 
 import pytest
 
-from portal.models import AuthorsPage, ChapterPage, HomePage
+from portal.book.models import AuthorsPage, ChapterPage, HomePage
 from tests.factories import chapter, home_page
 
 pytestmark = pytest.mark.django_db

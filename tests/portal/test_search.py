@@ -1,6 +1,6 @@
 import pytest
 
-from portal.search import fold, highlight, terms_of
+from portal.search.matching import fold, highlight, terms_of
 
 pytestmark = pytest.mark.django_db
 

@@ -6,39 +6,42 @@ import re
 import pytest
 
 from agreements.models import Agreement
-from portal import sections
-from portal.sections import records_by_anchor
+from agreements.models import Agreement as AgreementModel
+from portal.foundations import book_links
+from portal.foundations.book_links import records_by_anchor
 from tests.factories import chapter
 
 pytestmark = pytest.mark.django_db
 
 
+def agreements_of(section):
+    return next(group for group in section if group.type_name == "agreement")
+
+
 def test_a_section_lists_every_record_the_book_links_to_it():
-    records = records_by_anchor(chapter(3))["trade-agreements"]["agreements"]
+    records = agreements_of(records_by_anchor(chapter(3))["trade-agreements"])
     assert len(records) == records.total == Agreement.objects.live().filter(section_anchor="trade-agreements").count()
     assert records.total == 29 and records.more == 0
 
 
 def test_a_crowded_section_shows_the_first_records_and_links_to_the_listing(client, monkeypatch):
-    monkeypatch.setattr(sections, "RECORDS_PER_SECTION", 5)
-    records = records_by_anchor(chapter(3))["trade-agreements"]["agreements"]
+    monkeypatch.setattr(book_links, "RECORDS_PER_SECTION", 5)
+    records = agreements_of(records_by_anchor(chapter(3))["trade-agreements"])
     in_book_order = Agreement.objects.live().filter(section_anchor="trade-agreements").by_book_order()
     assert [a.pk for a in records] == [a.pk for a in in_book_order[:5]]
     assert (records.total, records.more, records.listing_url) == (29, 24, "/en/agreements/")
 
     body = client.get("/en/chapter-3/").content.decode()
-    assert "And 24 more agreements: see the listing" in body
+    assert "And 24 more (Trade agreements): see the listing" in body
     # The chapter's lists by status: the first five of the 23 in force, and the link to the rest.
     in_force = body[body.index('class="agreement-list"') :]
     in_force = in_force[: in_force.index("</ol>")]
     assert len(re.findall(r"<li>", in_force)) == 5
-    assert '<a href="/en/agreements/?status=in_force">And 18 more: see the listing</a>' in body
+    assert '<a href="/en/agreements/?book_status=in_force">And 18 more: see the listing</a>' in body
 
 
 def test_related_agreements_are_capped_with_a_link_to_the_partners_listing(client, monkeypatch):
-    from agreements import views
-
-    monkeypatch.setattr(views, "RELATED_SHOWN", 1)
+    monkeypatch.setattr(AgreementModel, "related_shown", 1)
     body = client.get("/en/agreements/peru-japan-epa/").content.decode()
     related = body[body.index('id="related-heading"') : body.index("</section>", body.index('id="related-heading"'))]
     assert re.findall(r'href="/en/agreements/([^/?]+)/"', related) == ["cptpp"]

@@ -10,7 +10,7 @@ from django.test import Client, override_settings
 
 import pytest
 
-from portal.middleware import unavailable_response
+from portal.security.availability import unavailable_response
 
 from .support import child_env, gunicorn, is_postgres, pg_execute, request
 

@@ -12,7 +12,7 @@ from django.test.utils import CaptureQueriesContext
 import pytest
 
 from agreements.models import Agreement
-from portal import caching
+from portal.caching import version as caching
 from tests.factories import chapter
 
 pytestmark = pytest.mark.django_db
@@ -97,7 +97,7 @@ def test_languages_are_kept_apart(fragments):
 
 
 def test_previews_are_never_served_from_the_cache(fragments):
-    template = Template('{% load portal_cache %}{% cached_fragment "test" %}{{ text }}{% endcached_fragment %}')
+    template = Template("{% load portal_cache %}{% fragmentcache test %}{{ text }}{% endfragmentcache %}")
     request = RequestFactory().get("/")
     assert template.render(Context({"request": request, "text": "published"})) == "published"
     assert template.render(Context({"request": request, "text": "changed"})) == "published"

@@ -1,7 +1,7 @@
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
-from portal.loading import load_portal
+from portal.foundations.loading import load_portal
 
 
 class Command(BaseCommand):

@@ -1,0 +1,66 @@
+"""A short-lived cache of whole public pages for anonymous visitors, under the content version."""
+
+import hashlib
+
+from django.conf import settings
+from django.http import HttpResponse
+from django.utils.cache import patch_cache_control
+
+from portal.foundations.navigation import admin_prefix
+
+from .version import content_cache, content_version
+
+
+class PageCacheMiddleware:
+    """Keeps rendered public pages for PORTAL_PAGE_CACHE["SECONDS"]: anonymous GETs only (no session
+    or CSRF cookie, no Authorization header), never under the admin, documents, images or i18n
+    prefixes, and only plain 200 responses that set no cookie and are not private."""
+
+    MAX_BYTES = 4 * 1024 * 1024
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        config = settings.PORTAL_PAGE_CACHE
+        if not config["SECONDS"] or not self._cacheable_request(request, config):
+            return self.get_response(request)
+        cache = content_cache()
+        version = content_version(request)
+        # The scheme is part of the page (its canonical and alternate links): never serve an HTTPS
+        # visitor a page cached over HTTP.
+        address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
+        digest = hashlib.sha256(address.encode()).hexdigest()
+        key = f"portal:page:{version}:{digest}"
+        stored = cache.get(key)
+        if stored is not None:
+            status, headers, content = stored
+            response = HttpResponse(content, status=status)
+            for name, value in headers:
+                response[name] = value
+            response["X-Page-Cache"] = "hit"
+            return response
+        response = self.get_response(request)
+        if self._cacheable_response(response):
+            headers = [(name, value) for name, value in response.items() if name.lower() != "x-page-cache"]
+            cache.set(key, (response.status_code, headers, response.content), config["SECONDS"])
+            response["X-Page-Cache"] = "miss"
+            if config["CDN_SECONDS"]:
+                patch_cache_control(response, public=True, max_age=0, s_maxage=config["CDN_SECONDS"])
+        return response
+
+    @staticmethod
+    def _cacheable_request(request, config):
+        if request.method != "GET" or "HTTP_AUTHORIZATION" in request.META:
+            return False
+        if settings.SESSION_COOKIE_NAME in request.COOKIES or settings.CSRF_COOKIE_NAME in request.COOKIES:
+            return False
+        return not request.path_info.startswith((admin_prefix(), *config["EXCLUDE_PREFIXES"]))
+
+    def _cacheable_response(self, response):
+        if response.status_code != 200 or response.streaming or response.cookies:
+            return False
+        cache_control = response.get("Cache-Control", "")
+        if any(word in cache_control for word in ("private", "no-store", "no-cache")):
+            return False
+        return len(response.content) <= self.MAX_BYTES

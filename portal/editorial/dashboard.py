@@ -1,0 +1,119 @@
+"""The admin dashboard's panels: the portal's state at a glance (registered in wagtail_hooks.py)."""
+
+import datetime
+
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Count, F, Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.text import capfirst
+
+from wagtail.admin.ui.components import Component
+from wagtail.models import Page, WorkflowState
+
+from agreements.models import Agreement, AgreementStatus
+from diplomacy.models import Initiative, InitiativeStatus
+from portal.foundations.records import record_types
+
+# An agreement whose status nobody has checked for this long is flagged for verification.
+STALE_AFTER = datetime.timedelta(days=365)
+
+
+def stale_agreements():
+    """Published agreements never verified, or last verified more than a year ago: oldest first."""
+    stale_before = timezone.localdate() - STALE_AFTER
+    not_verified = Q(last_verified_on__isnull=True) | Q(last_verified_on__lt=stale_before)
+    return (
+        Agreement.objects.live()
+        .filter(not_verified)
+        .order_by(F("last_verified_on").asc(nulls_first=True), "book_order")
+    )
+
+
+class PortalStatePanel(Component):
+    """How many pages and records are published, have unpublished changes, were never published or
+    are in review; and the published agreements and initiatives by status."""
+
+    name = "portal_state"
+    template_name = "wagtailadmin/home/portal_state.html"
+    order = 50
+
+    def get_context_data(self, parent_context=None):
+        in_review = dict(
+            WorkflowState.objects.active().values_list("base_content_type").annotate(n=Count("pk")).order_by()
+        )
+        counts = Count("pk")
+        published = Count("pk", filter=Q(live=True))
+        changed = Count("pk", filter=Q(live=True, has_unpublished_changes=True))
+        drafts = Count("pk", filter=Q(live=False))
+        rows = []
+        page_type = ContentType.objects.get_for_model(Page)
+        pages = Page.objects.filter(depth__gt=1).aggregate(
+            total=counts, published=published, changed=changed, drafts=drafts
+        )
+        rows.append({"label": Page._meta.verbose_name_plural, **pages, "in_review": in_review.get(page_type.pk, 0)})
+        for model in record_types():
+            numbers = model.objects.aggregate(total=counts, published=published, changed=changed, drafts=drafts)
+            content_type = ContentType.objects.get_for_model(model)
+            rows.append(
+                {
+                    "label": model._meta.verbose_name_plural,
+                    "url": reverse(model.snippet_viewset.get_url_name("list")),
+                    **numbers,
+                    "in_review": in_review.get(content_type.pk, 0),
+                }
+            )
+        agreement_counts = dict(Agreement.objects.live().values_list("status").annotate(n=Count("pk")).order_by())
+        initiative_counts = dict(Initiative.objects.live().values_list("status").annotate(n=Count("pk")).order_by())
+        return {
+            "rows": rows,
+            "agreements": [(label, agreement_counts.get(value, 0)) for value, label in AgreementStatus.choices],
+            "initiatives": [(label, initiative_counts.get(value, 0)) for value, label in InitiativeStatus.choices],
+        }
+
+
+class AwaitingReviewPanel(Component):
+    """Everything submitted for review and not yet approved, whoever may act on it (Wagtail's own
+    "Awaiting your review" panel shows moderators what they can approve)."""
+
+    name = "portal_awaiting_review"
+    template_name = "wagtailadmin/home/portal_awaiting_review.html"
+    order = 230  # after Wagtail's "Awaiting your review" (220)
+    limit = 10
+
+    def get_context_data(self, parent_context=None):
+        states = (
+            WorkflowState.objects.active()
+            .select_related("requested_by", "current_task_state__task")
+            .prefetch_related("content_object")
+            .order_by("-created_at")
+        )
+        items = []
+        for state in states[: self.limit]:
+            obj = state.content_object
+            if obj is None:
+                continue
+            model = obj.specific_class if isinstance(obj, Page) else type(obj)
+            items.append({"state": state, "obj": obj, "kind": capfirst(model._meta.verbose_name)})
+        return {"items": items, "total": states.count(), "report_url": reverse("wagtailadmin_reports:workflow")}
+
+
+class StaleAgreementsPanel(Component):
+    """Published agreements whose status was not verified in over a year (or never)."""
+
+    name = "portal_stale_agreements"
+    template_name = "wagtailadmin/home/portal_stale_agreements.html"
+    order = 240
+    limit = 8
+
+    def get_context_data(self, parent_context=None):
+        agreements = stale_agreements()
+        return {
+            "total": agreements.count(),
+            "agreements": list(agreements[: self.limit]),
+            "listing_url": reverse("wagtailsnippets_agreements_agreement:list") + "?ordering=last_verified_on",
+        }
+
+
+def homepage_panels():
+    return [PortalStatePanel(), AwaitingReviewPanel(), StaleAgreementsPanel()]

@@ -1,0 +1,180 @@
+"""What every public record shares, and the one place that knows every record type.
+
+A record type is a concrete model that subclasses ``PublicRecord`` and declares on itself what the
+cross-cutting features need: its public listing, its search group, how a chapter section lists it,
+its context for the page and the preview. Search, chapter sections, the dashboard, deletion
+protection and cache invalidation find the types through Django's app registry (``record_types()``),
+as Wagtail's ``publish_scheduled`` finds draft-state models: adding a record type is a model with its
+declarations, nothing else."""
+
+from django.apps import apps
+from django.db import models
+from django.urls import reverse
+from django.utils.text import capfirst, slugify
+
+from wagtail.models import DraftStateMixin, LockableMixin, PreviewableMixin, RevisionMixin, WorkflowMixin
+from wagtail.search import index
+from wagtail.search.queryset import SearchableQuerySetMixin
+
+from .i18n import Localizable
+from .navigation import absolute_url, breadcrumbs
+
+
+class PublicContent:
+    """Marks a model whose rows the public site shows: saving or deleting a row changes the content
+    version every cache is keyed on (``portal.caching``), and its links to other rows keep those from
+    being deleted (``portal.editorial.deletion``)."""
+
+
+class LiveQuerySet(SearchableQuerySetMixin, models.QuerySet):
+    """The public site reads only live rows: a draft never shows."""
+
+    def live(self):
+        return self.filter(live=True)
+
+
+class PublicRecord(
+    PublicContent,
+    Localizable,
+    WorkflowMixin,
+    DraftStateMixin,
+    LockableMixin,
+    RevisionMixin,
+    PreviewableMixin,
+    index.Indexed,
+    models.Model,
+):
+    """A record editors keep (drafts, review, revisions, locking, preview) and visitors read.
+
+    Each concrete type declares, as class attributes:
+
+    - ``listing_url_name``: the URL name of its public listing, and ``listing_title`` its title when
+      it is not the type's plural name;
+    - ``detail_url_name``: the URL name of its own page (reversed with its slug), if it has one;
+    - ``detail_template``: the template of that page, also used for previews;
+    - ``nav_section``: the menu entry its pages belong to;
+    - ``search_group``: the name of its group of results on /search/ (the ``type`` parameter, a
+      public URL); empty: not searched. Hits show ``public_title``, ``search_text`` and
+      ``search_context``;
+    - ``chapter_item_template``: how a chapter section lists it (empty: chapters do not list it);
+    - ``record_order``: where its type comes among the others (search, dashboard, sections).
+    """
+
+    listing_url_name = ""
+    listing_title = ""
+    detail_url_name = ""
+    detail_template = ""
+    nav_section = ""
+    search_group = ""
+    chapter_item_template = ""
+    record_order = 100
+
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def type_name(cls):
+        """The record type's key in URLs and templates: 'agreement', 'initiative'."""
+        return cls._meta.model_name
+
+    @classmethod
+    def type_label(cls):
+        return capfirst(cls._meta.verbose_name_plural)
+
+    @classmethod
+    def public_queryset(cls):
+        """Every live record, in the order the public site lists them."""
+        return cls._default_manager.live()
+
+    @classmethod
+    def listing_url(cls):
+        return reverse(cls.listing_url_name) if cls.listing_url_name else ""
+
+    @classmethod
+    def listing_label(cls):
+        """The title of the type's public listing (``listing_title`` when declared)."""
+        return cls.listing_title or cls.type_label()
+
+    @classmethod
+    def listing_breadcrumbs(cls, *trail):
+        """Home › the type's listing › ``trail``."""
+        return breadcrumbs((cls.listing_label(), cls.listing_url()), *trail)
+
+    def get_absolute_url(self):
+        return reverse(self.detail_url_name, kwargs={"slug": self.slug})
+
+    def public_title(self):
+        """The record's title in the reader's language."""
+        return str(self)
+
+    # Search (for types with a ``search_group``): the text a hit's excerpt comes from, and its context line.
+    def search_text(self):
+        return ""
+
+    def search_context(self):
+        return ""
+
+    # The record's page and its preview share one context, as Wagtail's Page.get_context.
+    def get_context(self, request):
+        context = {
+            self.type_name(): self,
+            "object": self,
+            "crumbs": self.breadcrumbs(),
+            "nav_section": self.nav_section,
+        }
+        if self.detail_url_name and self.slug:
+            context["canonical_url"] = absolute_url(request, self.get_absolute_url())
+        return context
+
+    def breadcrumbs(self):
+        return self.listing_breadcrumbs((self.public_title(), None))
+
+    def get_preview_template(self, request, mode_name):
+        return self.detail_template
+
+    def get_preview_context(self, request, mode_name):
+        return self.get_context(request)
+
+
+def record_types():
+    """Every public record type, in their declared order."""
+    found = [model for model in apps.get_models() if issubclass(model, PublicRecord)]
+    return sorted(found, key=lambda model: (model.record_order, model._meta.label))
+
+
+def is_public_content(model):
+    return issubclass(model, PublicContent)
+
+
+def unique_slug(obj, text, max_length=80):
+    """A slug made from ``text`` that no other record of the same model uses ('japan', 'japan-2')."""
+    base = (slugify(text) or obj._meta.model_name)[: max_length - 4].strip("-")
+    others = type(obj)._default_manager.exclude(pk=obj.pk) if obj.pk else type(obj)._default_manager.all()
+    taken = set(others.filter(slug__startswith=base).values_list("slug", flat=True))
+    slug, n = base, 2
+    while slug in taken:
+        slug, n = f"{base}-{n}", n + 1
+    return slug
+
+
+class SlugAndOrderMixin:
+    """Editors may leave the slug empty (it is made from ``slug_source``), and a new record goes to
+    the end of the book's order."""
+
+    slug_source = "title"
+
+    def clean(self):
+        super().clean()
+        self._fill_slug_and_order()
+
+    def save(self, *args, **kwargs):
+        self._fill_slug_and_order()
+        super().save(*args, **kwargs)
+
+    def _fill_slug_and_order(self):
+        if not self.slug:
+            source = self.slug_source(self) if callable(self.slug_source) else getattr(self, self.slug_source)
+            self.slug = unique_slug(self, source, self._meta.get_field("slug").max_length)
+        if self._state.adding and not self.book_order:
+            last = type(self)._default_manager.order_by("-book_order").values_list("book_order", flat=True).first()
+            self.book_order = (last or 0) + 1
