@@ -47,8 +47,11 @@ demo: migrate
 	@echo "Serving at http://$(HOST):$(PORT)/ (admin at http://$(HOST):$(PORT)/admin/)"
 	$(BIN)/python manage.py runserver --noreload $(HOST):$(PORT)
 
+# Slow tests (marked `slow`: backups, round trips, a database outage) only when asked for:
+# `make test MARKERS=` runs everything, as CI does on PostgreSQL.
+MARKERS ?= not slow
 test: install-dev tools
-	DJANGO_SETTINGS_MODULE=portal.settings.test $(BIN)/python -m pytest $(PYTEST_ARGS)
+	DJANGO_SETTINGS_MODULE=portal.settings.test $(BIN)/python -m pytest -m "$(MARKERS)" $(PYTEST_ARGS)
 
 # Ruff (lint and format) and import-linter's layers contract (pyproject.toml).
 lint: install-dev

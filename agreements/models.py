@@ -5,7 +5,7 @@ from functools import cached_property
 from urllib.parse import urlencode
 
 from django.db import models
-from django.db.models import Count, F, Prefetch, Q, Window
+from django.db.models import Count, F, Prefetch, Q, Window, prefetch_related_objects
 from django.db.models.functions import Coalesce, ExtractYear
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -201,9 +201,6 @@ class AgreementQuerySet(TitleOrderMixin, LiveQuerySet):
     def reverse_chronological(self):
         return self.order_by(YEAR.desc(nulls_last=True), "book_order", "title")
 
-    def with_status(self, status):
-        return self.filter(status=status)
-
     def in_book_list(self, status):
         """The agreements the book lists under ``status`` (its own heading), whatever they are today."""
         return self.filter(book_status=status)
@@ -367,7 +364,11 @@ class Agreement(SlugAndOrderMixin, PublicRecord, BookSectionLink, ClusterableMod
     # parties are held in memory.
     @cached_property
     def parties_shown(self):
-        """[(party, its live members if a bloc)] of the live parties."""
+        """[(party, its live members if a bloc)] of the live parties: two queries (parties held in
+        memory by a preview's form take precedence over what the prefetch reads)."""
+        if self.pk:
+            live = Partner.objects.live().order_by("name")
+            prefetch_related_objects([self], Prefetch("parties", queryset=live.prefetch_related("members")))
         return [
             (party, [m for m in party.members.all() if m.live] if not party.is_country else [])
             for party in self.parties.all()

@@ -1,7 +1,7 @@
 """Public pages of trade agreements, partners and strategic partnerships: each view reads its records
 through the models' querysets and filters and hands them to a template."""
 
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
@@ -70,13 +70,7 @@ def agreement_timeline(request):
 
 @require_safe
 def agreement_detail(request, slug):
-    live_partners = Partner.objects.live().order_by("name")
-    queryset = (
-        Agreement.objects.live()
-        .select_related("chapter")
-        .prefetch_related(Prefetch("parties", queryset=live_partners.prefetch_related("members")))
-    )
-    agreement = get_object_or_404(queryset, slug=slug)
+    agreement = get_object_or_404(Agreement.objects.live().select_related("chapter"), slug=slug)
     return render(request, agreement.detail_template, agreement.get_context(request))
 
 

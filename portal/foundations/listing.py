@@ -53,27 +53,15 @@ class UpperCaseField(forms.CharField):
         return super().to_python(value).upper()
 
 
-class CodeFilter(django_filters.CharFilter):
-    """An ISO 3166-1 alpha-2 code such as JP; case-insensitive; unknown codes give no results."""
-
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("max_length", 2)
-        kwargs.setdefault("min_length", 2)
-        super().__init__(*args, **kwargs)
-
-    def filter(self, qs, value):
-        if not value:
-            return qs
-        return super().filter(qs, value.upper())
-
-
-class CountryFilter(CodeFilter):
+class CountryFilter(django_filters.CharFilter):
     """``country=JP``: records involving Japan, directly or through a bloc it belongs to (the
-    queryset's ``involving``)."""
+    queryset's ``involving``). An ISO 3166-1 alpha-2 code, any case; unknown codes give no results."""
 
     field_class = UpperCaseField
 
     def __init__(self, *args, **kwargs):
+        kwargs.setdefault("max_length", 2)
+        kwargs.setdefault("min_length", 2)
         kwargs.setdefault("label", _("Country (ISO code)"))
         kwargs.setdefault(
             "help_text", _("Two letters, e.g. JP for Japan. Includes records with a bloc the country belongs to.")
@@ -135,15 +123,6 @@ class ListingFilterSet(django_filters.FilterSet):
 
     class Meta:
         form = ListingForm
-
-    @property
-    def state(self):
-        """The parameters the form reads, as submitted: what its rendering depends on (unknown
-        parameters left out)."""
-        if not self.is_bound:
-            return ""
-        read = getattr(self.data, "getlist", lambda name: [self.data.get(name)])
-        return "&".join(f"{name}={read(name)!r}" for name in self.form.fields if name in self.data)
 
     def active_filters(self, request):
         """[(label, shown value, URL without this filter)] for every valid filter in use."""

@@ -22,3 +22,6 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":  # noqa: F
     # The test database is named after the configured one (portal_x -> portal_x_test), so a test
     # run only ever creates databases that share the configured database's prefix.
     DATABASES["default"]["TEST"] = {"NAME": f"{DATABASES['default']['NAME']}_test"}  # noqa: F405
+# A record type that exists only in the tests: declaring it is all the cross-cutting features need
+# (tests/portal/test_record_types.py).
+INSTALLED_APPS = [*INSTALLED_APPS, "tests.throwaway"]  # noqa: F405

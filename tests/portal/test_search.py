@@ -1,5 +1,7 @@
 import pytest
+from bs4 import BeautifulSoup
 
+from agreements.models import Agreement
 from portal.search.matching import fold, highlight, terms_of
 
 pytestmark = pytest.mark.django_db
@@ -25,7 +27,7 @@ def test_search_finds_sections_and_links_to_their_anchor(client):
 def test_search_groups_results_by_type_with_counts(client):
     response = client.get("/en/search/", {"q": "Japan"})
     groups = {group["name"]: group["total"] for group in response.context["results"]["groups"]}
-    assert set(groups) == {"sections", "agreements", "partners", "initiatives", "figures"}
+    assert set(groups) == {"sections", "agreements", "partners", "initiatives", "figures", "treaties"}
     assert groups["agreements"] >= 3  # the Japan EPA, CPTPP and TISA
     assert groups["partners"] >= 1
 
@@ -46,25 +48,29 @@ def test_search_by_type_paginates(client):
 
 
 @pytest.mark.parametrize(
-    "params",
+    "params, says",
     [
-        {},
-        {"q": ""},
-        {"q": "x" * 5000},
-        {"q": "!!! ??? ..."},
-        {"q": "'; DROP TABLE agreements_agreement; --"},
-        {"q": "peru\x00"},
-        {"q": "peru", "type": "nonsense"},
-        {"q": "peru", "type": "agreements", "page": "999999"},
-        {"q": "peru", "type": "agreements", "page": "-3"},
-        {"q": "peru", "type": "agreements", "page": "abc"},
-        {"q": "\u202e\u0000\ud7ff"},
+        ({}, ""),
+        ({"q": ""}, "Type one or more words"),
+        ({"q": "x" * 5000}, "Ensure this value has at most 200 characters"),
+        ({"q": "!!! ??? ..."}, "Type one or more words"),
+        ({"q": "'; DROP TABLE agreements_agreement; --"}, "results for “'; DROP TABLE agreements_agreement; --”"),
+        ({"q": "peru\x00"}, "Null characters are not allowed."),
+        ({"q": "peru", "type": "nonsense"}, "Select a valid choice."),
+        ({"q": "peru", "type": "agreements", "page": "999999"}, "results for “peru”"),
+        ({"q": "peru", "type": "agreements", "page": "-3"}, "results for “peru”"),
+        ({"q": "peru", "type": "agreements", "page": "abc"}, "results for “peru”"),
+        ({"q": "\u202e\u0000\ud7ff"}, "Null characters are not allowed."),
     ],
 )
-def test_bad_queries_give_a_clear_page(client, params):
+def test_bad_queries_give_a_clear_page(client, params, says):
     response = client.get("/en/search/", params)
     assert response.status_code == 200
-    assert "Search" in response.content.decode()
+    main = BeautifulSoup(response.content, "html.parser").find("main")
+    assert main.find("form", role="search").find("input", attrs={"name": "q"})
+    messages = " ".join(element.get_text(" ", strip=True) for element in main.select('[role="alert"], [role="status"]'))
+    assert says in messages if says else not messages
+    assert Agreement.objects.exists()
 
 
 def test_punctuation_only_asks_for_words(client):

@@ -35,6 +35,19 @@ def test_production_starts_with_its_environment():
     assert _import_production(env).returncode == 0
 
 
-def test_sqlite_is_the_default_database():
-    if not os.environ.get("DATABASE_URL"):
-        assert settings.DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3"
+def _engine(env):
+    code = "import portal.settings.dev as s; print(s.DATABASES['default']['ENGINE'])"
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=BASE,
+        env={"PATH": os.environ.get("PATH", ""), **env},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return result.stdout.strip()
+
+
+def test_sqlite_is_the_default_database_and_database_url_chooses_another():
+    assert _engine({}) == "django.db.backends.sqlite3"
+    assert _engine({"DATABASE_URL": "postgres://u:p@localhost/db"}) == "django.db.backends.postgresql"

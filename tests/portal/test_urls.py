@@ -1,3 +1,5 @@
+from urllib.robotparser import RobotFileParser
+
 import pytest
 
 pytestmark = pytest.mark.django_db
@@ -26,6 +28,12 @@ def test_wagtail_admin_lives_at_admin(client):
     assert response["Location"].startswith("/admin/login/")
 
 
-def test_robots_txt_keeps_crawlers_out_of_the_admin_and_filtered_variants(client):
-    body = client.get("/robots.txt").content.decode()
-    assert "Disallow: /admin/" in body
+def test_robots_txt_keeps_crawlers_out_of_the_admin_and_lets_them_read_the_site(client):
+    response = client.get("/robots.txt")
+    assert response["Content-Type"] == "text/plain"
+    robots = RobotFileParser()
+    robots.parse(response.content.decode().splitlines())
+    assert not robots.can_fetch("*", "/admin/")
+    assert not robots.can_fetch("*", "/admin/snippets/")
+    for path in ["/en/", "/es/chapter-3/", "/en/agreements/", "/en/agreements/peru-japan-epa/"]:
+        assert robots.can_fetch("*", path), path

@@ -4,6 +4,8 @@ every revision again, and the media files."""
 import json
 from pathlib import Path
 
+import pytest
+
 from .support import child_env, database_fingerprint, manage
 
 DOCUMENT = (
@@ -14,6 +16,7 @@ DOCUMENT = (
 )
 
 
+@pytest.mark.slow
 def test_backup_and_restore_into_an_empty_database(book_databases, tmp_path):
     source_url, _ = book_databases.copy("backup_src")
     source = child_env(source_url, HOME=tmp_path, MEDIA_ROOT=tmp_path / "media-source")

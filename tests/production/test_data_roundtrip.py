@@ -23,6 +23,7 @@ def content(counts, without=()):
     return {label: rows for label, rows in counts.items() if label not in MACHINE_TABLES and label not in without}
 
 
+@pytest.mark.slow
 @pytest.mark.django_db
 def test_loader_round_trip_and_migrations_agree(book_databases, tmp_path):
     url, _ = book_databases.copy("loaded")

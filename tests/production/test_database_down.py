@@ -63,6 +63,7 @@ def test_other_errors_stay_500():
         assert Client(raise_request_exception=False).get("/en/agreements/").status_code == 500
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not is_postgres(), reason="needs PostgreSQL (DATABASE_URL=postgres://...)")
 def test_postgresql_goes_away_and_comes_back(book_databases, production_static, tmp_path):
     """gunicorn with the production settings (persistent, health-checked connections) on a database of

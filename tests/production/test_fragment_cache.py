@@ -109,3 +109,25 @@ def test_a_flushed_cache_starts_a_new_version(fragments):
     version = caching.content_version()
     caches["default"].clear()
     assert caching.content_version() not in (version, "0")
+
+
+# What a page still reads once its fragments are cached: only what sits outside them. A view or a
+# template that reads its records eagerly, outside the fragment, adds queries here.
+WARM_QUERIES = {
+    # Wagtail's routing: site, locale, the page, its aliases, view restrictions.
+    "/en/": 5,
+    # Wagtail's routing down to a chapter (the site, the locale, three page lookups, aliases, view
+    # restrictions): the chapter's text and its records are cached.
+    "/en/chapter-3/": 7,
+    # The agreement itself: its parties, related agreements, initiatives and history are cached.
+    "/en/agreements/peru-japan-epa/": 1,
+    # Nothing: the whole content is one fragment.
+    "/en/figures/": 0,
+}
+
+
+@pytest.mark.parametrize("url", WARM_QUERIES)
+def test_a_page_whose_fragments_are_cached_reads_only_what_lies_outside_them(fragments, url):
+    page_and_queries(fragments, url)
+    _page, queries = page_and_queries(fragments, url)
+    assert queries == WARM_QUERIES[url]
