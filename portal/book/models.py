@@ -77,11 +77,6 @@ class HomePage(Page):
     class Meta:
         verbose_name = _("book home page")
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["authors"] = Author.objects.all()
-        return context
-
     def route(self, request, path_components):
         # A translated home page (or the alias Wagtail makes of it when an editor translates a
         # chapter) holds only the pages translated so far: the others are served from the original
@@ -167,11 +162,6 @@ class AuthorsPage(Page):
 
     class Meta:
         verbose_name = _("about the authors page")
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["authors"] = Author.objects.all()
-        return context
 
 
 class Author(PublicContent, Localizable, RevisionMixin, PreviewableMixin, index.Indexed, models.Model):

@@ -5,13 +5,14 @@ from django.utils.functional import SimpleLazyObject, cached_property
 from portal.caching.version import memoized
 from portal.foundations.i18n import active_language, in_reading_language
 
-from .models import AuthorsPage, ChapterPage, HomePage, Publisher
+from .models import Author, AuthorsPage, ChapterPage, HomePage, Publisher
 
 
 class Book:
-    """The book's home page, chapters and publishers for the header and footer of every page: four
-    queries at most, and only on pages that render them. Each page is the visitor's language version
-    where an editor has made one, else the original (see ``portal.foundations.i18n``)."""
+    """The book's home page, chapters, authors page and publishers for the header and footer of every
+    page (four queries, only on pages that render them), and its authors for the pages that show
+    them. Each page is the visitor's language version where an editor has made one, else the
+    original (see ``portal.foundations.i18n``)."""
 
     def __init__(self):
         homes = list(HomePage.objects.live().select_related("locale").order_by("pk"))
@@ -24,6 +25,11 @@ class Book:
         authors_page = in_reading_language(authors)
         self.authors_page = authors_page[0] if authors_page else None
         self.publishers = list(Publisher.objects.all())
+
+    @cached_property
+    def authors(self):
+        """The book's authors, read only by the pages that show them (home and authors pages)."""
+        return list(Author.objects.all())
 
     def neighbours(self, chapter):
         ids = [c.pk for c in self.chapters]
