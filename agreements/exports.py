@@ -13,6 +13,9 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 
+from portal.foundations.navigation import absolute_url
+from portal.foundations.spreadsheets import neutralized
+
 # The columns in their stable order. Each key is also its English header; the labels are listed
 # literally so that makemessages finds them.
 COLUMN_LABELS = {
@@ -69,7 +72,7 @@ def rows(agreements, request):
             "year_end": agreement.year_last,
             "parties_iso": "; ".join(party_code(p) for p in parties),
             "parties": "; ".join(p.localized.name for p in parties),
-            "url": request.build_absolute_uri(agreement.get_absolute_url()),
+            "url": absolute_url(request, agreement.get_absolute_url()),
         }
 
 
@@ -99,7 +102,7 @@ def as_csv(records):
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(header_labels())
     for record in records:
-        writer.writerow(["" if record[name] is None else record[name] for name in COLUMNS])
+        writer.writerow(["" if record[name] is None else neutralized(record[name]) for name in COLUMNS])
     return _attachment(buffer.getvalue(), "csv")
 
 
@@ -127,8 +130,8 @@ def as_xlsx(records):
 
 
 def _text_cell(sheet, value):
-    """openpyxl stores a string starting with "=" as a formula: keep every text a text."""
-    if isinstance(value, str) and value.startswith("="):
+    """openpyxl stores a string starting with "=" as a formula: every text is written as a text."""
+    if isinstance(value, str):
         cell = WriteOnlyCell(sheet, value=value)
         cell.data_type = "s"
         return cell

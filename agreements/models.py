@@ -15,6 +15,7 @@ from modelcluster.models import ClusterableModel
 from wagtail.search import index
 
 from portal.foundations.book_links import BookSectionLink, SectionRecords
+from portal.foundations.folding import SearchTextMixin
 from portal.foundations.history import change_history
 from portal.foundations.listing import TitleOrderMixin
 from portal.foundations.records import LiveQuerySet, PublicRecord, SlugAndOrderMixin
@@ -42,8 +43,12 @@ class PartnerQuerySet(LiveQuerySet):
         return self.exclude(kind=Partner.Kind.COUNTRY)
 
     def including_country(self, code):
-        """The country itself and every bloc or organization it is a member of."""
-        return self.filter(Q(code=code) | Q(members__code=code)).distinct()
+        """The country itself and every bloc or organization it is a published member of."""
+        return self.filter(Q(code=code) | Q(members__code=code, members__live=True)).distinct()
+
+    def in_region(self, region):
+        """Partners of the region, and blocs with a published member there."""
+        return self.filter(Q(region=region) | Q(members__region=region, members__live=True)).distinct()
 
     def for_page(self):
         """What a partner's page shows of its members and blocs: the live ones, by name."""
@@ -112,6 +117,13 @@ class Partner(PublicRecord, ClusterableModel):
         index.SearchField("name_es", boost=3),
         index.SearchField("short_name", boost=2),
         index.AutocompleteField("name"),
+        index.AutocompleteField("name_es"),
+        index.AutocompleteField("short_name"),
+        index.AutocompleteField("code"),
+        # What the admin listing filters and sorts by, also while searching.
+        index.FilterField("name"),
+        index.FilterField("short_name"),
+        index.FilterField("code"),
         index.FilterField("kind"),
         index.FilterField("region"),
         index.FilterField("live"),
@@ -134,8 +146,14 @@ class Partner(PublicRecord, ClusterableModel):
     def public_title(self):
         return self.localized.name
 
-    def search_text(self):
+    def search_excerpt(self):
         return self.notes or self.get_kind_display()
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        # The listings' word filter matches records by their live partners' names.
+        for related in (self.agreements, self.initiatives):
+            SearchTextMixin.refresh_search_text_of(related.all())
 
     def search_context(self):
         return self.get_kind_display()
@@ -205,19 +223,28 @@ class AgreementQuerySet(TitleOrderMixin, LiveQuerySet):
         """The agreements the book lists under ``status`` (its own heading), whatever they are today."""
         return self.filter(book_status=status)
 
+    def with_parties_among(self, partners):
+        """Agreements with a party in ``partners`` (a queryset): a subquery, so one row per agreement
+        and no DISTINCT."""
+        links = Agreement.parties.through.objects.filter(partner__in=partners.values("pk"))
+        return self.filter(pk__in=links.values("agreement_id"))
+
     def involving(self, code):
-        """Agreements where the country is a party directly or through a bloc it belongs to."""
-        return self.filter(Q(parties__code=code) | Q(parties__members__code=code)).distinct()
+        """Agreements where the country is a published party directly or through a published bloc it
+        belongs to (a draft partner never matches)."""
+        return self.with_parties_among(Partner.objects.live().including_country(code))
 
     def with_partner(self, partner):
         """A country's agreements directly or through its blocs; a bloc's own agreements."""
         return self.involving(partner.code) if partner.code else self.filter(parties=partner)
 
     def sharing_partners(self, party_ids, codes):
-        """Agreements with one of these parties, or a party (or bloc member) with one of these codes."""
-        common = Q(parties__in=party_ids) | Q(parties__code__in=codes) | Q(parties__members__code__in=codes)
-        # A subquery rather than joins and DISTINCT: one row per agreement, which a window count needs.
-        return self.filter(pk__in=Agreement.objects.filter(common).values("pk"))
+        """Agreements with one of these parties, or a published party (or bloc member) with one of
+        these codes."""
+        partners = Partner.objects.live().filter(
+            Q(pk__in=party_ids) | Q(code__in=codes) | Q(members__code__in=codes, members__live=True)
+        )
+        return self.with_parties_among(partners)
 
     def first_with_total(self, limit):
         """SectionRecords of the first ``limit`` rows with the count of all, in one query (a window
@@ -226,7 +253,7 @@ class AgreementQuerySet(TitleOrderMixin, LiveQuerySet):
         return SectionRecords(first, first[0].in_all if first else 0)
 
     def in_region(self, region):
-        return self.filter(Q(parties__region=region) | Q(parties__members__region=region)).distinct()
+        return self.with_parties_among(Partner.objects.live().in_region(region))
 
     def with_parties(self):
         live_partners = Partner.objects.live().order_by("name")
@@ -236,7 +263,7 @@ class AgreementQuerySet(TitleOrderMixin, LiveQuerySet):
         return self.order_by("book_order", "title")
 
 
-class Agreement(SlugAndOrderMixin, PublicRecord, BookSectionLink, ClusterableModel):
+class Agreement(SlugAndOrderMixin, PublicRecord, SearchTextMixin, BookSectionLink, ClusterableModel):
     """A trade agreement Peru is party to or negotiating."""
 
     listing_url_name = "agreement_list"
@@ -325,6 +352,16 @@ class Agreement(SlugAndOrderMixin, PublicRecord, BookSectionLink, ClusterableMod
         index.SearchField("description"),
         index.SearchField("description_es"),
         index.AutocompleteField("title"),
+        index.AutocompleteField("title_es"),
+        index.AutocompleteField("short_name"),
+        # What the admin listing filters and sorts by, also while searching (the country and region
+        # filters select by id).
+        index.FilterField("id"),
+        index.FilterField("title"),
+        index.FilterField("short_name"),
+        index.FilterField("book_order"),
+        index.FilterField("book_year_start"),
+        index.FilterField("last_verified_on"),
         index.FilterField("status"),
         index.FilterField("kind"),
         index.FilterField("live"),
@@ -341,8 +378,13 @@ class Agreement(SlugAndOrderMixin, PublicRecord, BookSectionLink, ClusterableMod
     def public_title(self):
         return self.localized.title
 
-    def search_text(self):
+    def search_excerpt(self):
         return self.localized.description
+
+    def searchable_parts(self):
+        parties = self.parties.filter(live=True).values_list("name", "name_es", "short_name", "short_name_es")
+        own = [self.title, self.title_es, self.short_name, self.description, self.description_es]
+        return own + [name for names in parties for name in names]
 
     def search_context(self):
         return self.get_status_display()
@@ -469,7 +511,22 @@ class Partnership(SlugAndOrderMixin, PublicRecord, BookSectionLink, models.Model
     search_fields = [
         index.SearchField("description"),
         index.SearchField("description_es"),
-        index.RelatedFields("partner", [index.SearchField("name"), index.SearchField("name_es")]),
+        index.RelatedFields(
+            "partner",
+            [
+                index.SearchField("name"),
+                index.SearchField("name_es"),
+                index.AutocompleteField("name"),
+                index.AutocompleteField("name_es"),
+                index.FilterField("region"),
+            ],
+        ),
+        index.AutocompleteField("years_label"),
+        # What the admin listing filters and sorts by, also while searching.
+        index.FilterField("partner"),
+        index.FilterField("status"),
+        index.FilterField("year_start"),
+        index.FilterField("book_order"),
         index.FilterField("kind"),
         index.FilterField("live"),
     ]

@@ -14,10 +14,11 @@ from wagtail.admin.panels import (
     TabbedInterface,
 )
 from wagtail.admin.ui.tables import Column
-from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
 import django_filters
 
+from portal.foundations.admin import PortalSnippetViewSet, SafeExportIndexView
 from portal.foundations.book_links import book_section_panel
 from portal.foundations.listing import CountryFilter
 
@@ -30,14 +31,13 @@ class PartnerAdminFilterSet(WagtailFilterSet):
         fields = ["kind", "region", "live"]
 
 
-class PartnerViewSet(SnippetViewSet):
+class PartnerViewSet(PortalSnippetViewSet):
     model = Partner
     icon = "globe"
     menu_label = _("Partners")
     list_display = ["name", "short_name", "code", "kind", "region"]
     list_export = ["slug", "name", "name_es", "short_name", "code", "kind", "region"]
     filterset_class = PartnerAdminFilterSet
-    inspect_view_enabled = True
     copy_view_enabled = False
     panels = [
         FieldPanel("kind"),
@@ -66,7 +66,7 @@ class AgreementAdminFilterSet(WagtailFilterSet):
         return queryset.in_region(value)
 
 
-class AgreementIndexView(IndexView):
+class AgreementIndexView(SafeExportIndexView):
     """Sorting by 'last verified on' puts never-verified agreements with the oldest, on every database
     (PostgreSQL would put them last going up, SQLite first)."""
 
@@ -78,7 +78,7 @@ class AgreementIndexView(IndexView):
         return super().order_queryset(queryset)
 
 
-class AgreementViewSet(SnippetViewSet):
+class AgreementViewSet(PortalSnippetViewSet):
     model = Agreement
     index_view_class = AgreementIndexView
     icon = "doc-full"
@@ -94,7 +94,6 @@ class AgreementViewSet(SnippetViewSet):
     list_export = ["slug", "title", "short_name", "kind", "status", "book_status", "book_years", "last_verified_on"]
     filterset_class = AgreementAdminFilterSet
     ordering = ["book_order", "title"]
-    inspect_view_enabled = True
     edit_handler = TabbedInterface(
         [
             ObjectList(
@@ -157,13 +156,12 @@ class PartnershipAdminFilterSet(WagtailFilterSet):
         fields = ["kind", "status", "live"]
 
 
-class PartnershipViewSet(SnippetViewSet):
+class PartnershipViewSet(PortalSnippetViewSet):
     model = Partnership
     icon = "group"
     menu_label = _("Partnerships")
     list_display = ["partner", "kind", Column("years", label=_("Years"), sort_key="year_start"), "status"]
     filterset_class = PartnershipAdminFilterSet
-    inspect_view_enabled = True
     panels = [
         FieldPanel("partner"),
         FieldRowPanel([FieldPanel("kind"), FieldPanel("status")]),

@@ -64,19 +64,7 @@ class InitiativeListingFilterSet(ListingFilterSet):
     organization = SlugChoiceFilter(label=_("Bloc or organization"), method="filter_organization")
     year_from = YearFilter(label=_("From year"), method="filter_year_from")
     year_to = YearFilter(label=_("To year"), method="filter_year_to")
-    q = TextSearchFilter(
-        fields=[
-            "title",
-            "title_es",
-            "description",
-            "description_es",
-            "outcomes",
-            "outcomes_es",
-            "partners__name",
-            "partners__name_es",
-            "partners__short_name",
-        ],
-    )
+    q = TextSearchFilter(help_text=_("In the title, description, outcomes or a partner's name."))
     # The listing's own order is the first choice, "year": no empty option.
     sort = SortFilter(empty_label=None)
 

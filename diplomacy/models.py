@@ -19,6 +19,7 @@ from wagtail.search import index
 
 from agreements.models import Agreement, Partner
 from portal.foundations.book_links import BookSectionLink
+from portal.foundations.folding import SearchTextMixin
 from portal.foundations.i18n import active_language
 from portal.foundations.listing import TitleOrderMixin
 from portal.foundations.records import LiveQuerySet, PublicRecord, SlugAndOrderMixin
@@ -52,6 +53,13 @@ class Area(PublicRecord, BookSectionLink, models.Model):
         index.SearchField("name_es", boost=3),
         index.SearchField("summary"),
         index.SearchField("summary_es"),
+        index.AutocompleteField("name"),
+        index.AutocompleteField("name_es"),
+        index.AutocompleteField("slug"),
+        # What the admin listing filters and sorts by, also while searching.
+        index.FilterField("name"),
+        index.FilterField("slug"),
+        index.FilterField("order"),
         index.FilterField("live"),
     ]
 
@@ -88,11 +96,17 @@ class InitiativeQuerySet(TitleOrderMixin, LiveQuerySet):
         """Initiatives whose main or secondary area is ``slug``."""
         return self.filter(Q(area__slug=slug) | Q(secondary_areas__slug=slug)).distinct()
 
+    def with_partners_among(self, partners):
+        """Initiatives with a partner in ``partners`` (a queryset): a subquery, no DISTINCT."""
+        links = Initiative.partners.through.objects.filter(partner__in=partners.values("pk"))
+        return self.filter(pk__in=links.values("initiative_id"))
+
     def involving(self, code):
-        return self.filter(Q(partners__code=code) | Q(partners__members__code=code)).distinct()
+        """Initiatives with the country, or a bloc it belongs to, as a published partner."""
+        return self.with_partners_among(Partner.objects.live().including_country(code))
 
     def with_organization(self, slug):
-        return self.filter(partners__slug=slug, partners__kind__in=["bloc", "organization"]).distinct()
+        return self.with_partners_among(Partner.objects.live().groupings().filter(slug=slug))
 
     def with_years(self):
         return self.annotate(year_last=Coalesce("end_year", "start_year"))
@@ -138,7 +152,7 @@ class InitiativeQuerySet(TitleOrderMixin, LiveQuerySet):
         )
 
 
-class Initiative(SlugAndOrderMixin, PublicRecord, BookSectionLink, ClusterableModel):
+class Initiative(SlugAndOrderMixin, PublicRecord, SearchTextMixin, BookSectionLink, ClusterableModel):
     """Something the Ministry did, proposed or is negotiating, as the book reports it."""
 
     listing_url_name = "initiative_list"
@@ -201,7 +215,15 @@ class Initiative(SlugAndOrderMixin, PublicRecord, BookSectionLink, ClusterableMo
         index.SearchField("description"),
         index.SearchField("description_es"),
         index.SearchField("outcomes"),
+        index.SearchField("outcomes_es"),
         index.AutocompleteField("title"),
+        index.AutocompleteField("title_es"),
+        # What the admin listing filters and sorts by, also while searching (the country filter
+        # selects by id).
+        index.FilterField("id"),
+        index.FilterField("title"),
+        index.FilterField("area"),
+        index.FilterField("book_order"),
         index.FilterField("status"),
         index.FilterField("live"),
         index.FilterField("start_year"),
@@ -235,8 +257,13 @@ class Initiative(SlugAndOrderMixin, PublicRecord, BookSectionLink, ClusterableMo
     def public_title(self):
         return self.localized.title
 
-    def search_text(self):
+    def search_excerpt(self):
         return f"{self.localized.description} {self.localized.outcomes}"
+
+    def searchable_parts(self):
+        partners = self.partners.filter(live=True).values_list("name", "name_es", "short_name", "short_name_es")
+        own = [self.title, self.title_es, self.description, self.description_es, self.outcomes, self.outcomes_es]
+        return own + [name for names in partners for name in names]
 
     def search_context(self):
         return self.when or self.when_label
@@ -372,6 +399,17 @@ class KeyFigure(SlugAndOrderMixin, PublicRecord, BookSectionLink, models.Model):
         index.SearchField("label_es", boost=3),
         index.SearchField("details"),
         index.SearchField("source_text"),
+        index.AutocompleteField("label"),
+        index.AutocompleteField("label_es"),
+        # What the admin listing filters and sorts by, also while searching.
+        index.FilterField("label"),
+        index.FilterField("value"),
+        index.FilterField("unit"),
+        index.FilterField("area"),
+        index.FilterField("period_label"),
+        index.FilterField("qualifier"),
+        index.FilterField("year"),
+        index.FilterField("book_order"),
         index.FilterField("live"),
     ]
 
@@ -385,7 +423,7 @@ class KeyFigure(SlugAndOrderMixin, PublicRecord, BookSectionLink, models.Model):
     def public_title(self):
         return f"{self.display_value} {self.localized.unit} — {self.localized.label}".replace("  ", " ")
 
-    def search_text(self):
+    def search_excerpt(self):
         return self.source_text
 
     def search_context(self):

@@ -6,23 +6,23 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, PublishingPanel
 from wagtail.admin.ui.tables import Column
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
 import django_filters
 
+from portal.foundations.admin import PortalSnippetViewSet
 from portal.foundations.book_links import book_section_panel
 from portal.foundations.listing import CountryFilter
 
 from .models import Area, Initiative, KeyFigure
 
 
-class AreaViewSet(SnippetViewSet):
+class AreaViewSet(PortalSnippetViewSet):
     model = Area
     icon = "folder-open-inverse"
     menu_label = _("Areas of diplomacy")
     list_display = ["name", "slug", "order"]
     ordering = ["order"]
-    inspect_view_enabled = True
     copy_view_enabled = False
     panels = [
         FieldRowPanel([FieldPanel("name"), FieldPanel("name_es")]),
@@ -44,7 +44,7 @@ class InitiativeAdminFilterSet(WagtailFilterSet):
         fields = ["area", "status", "live"]
 
 
-class InitiativeViewSet(SnippetViewSet):
+class InitiativeViewSet(PortalSnippetViewSet):
     model = Initiative
     icon = "tasks"
     menu_label = _("Initiatives")
@@ -53,7 +53,6 @@ class InitiativeViewSet(SnippetViewSet):
     list_export = ["slug", "title", "area", "when", "status"]
     filterset_class = InitiativeAdminFilterSet
     ordering = ["book_order"]
-    inspect_view_enabled = True
     panels = [
         FieldPanel("title"),
         FieldPanel("title_es"),
@@ -88,7 +87,7 @@ class KeyFigureAdminFilterSet(WagtailFilterSet):
         fields = ["area", "qualifier", "year", "live"]
 
 
-class KeyFigureViewSet(SnippetViewSet):
+class KeyFigureViewSet(PortalSnippetViewSet):
     model = KeyFigure
     icon = "table"
     menu_label = _("Key figures")
@@ -101,7 +100,6 @@ class KeyFigureViewSet(SnippetViewSet):
     ]
     filterset_class = KeyFigureAdminFilterSet
     ordering = ["book_order"]
-    inspect_view_enabled = True
     panels = [
         FieldPanel("label"),
         FieldPanel("label_es"),

@@ -182,7 +182,16 @@ class Author(PublicContent, Localizable, RevisionMixin, PreviewableMixin, index.
         FieldPanel("bio"),
         FieldPanel("order"),
     ]
-    search_fields = [index.SearchField("name"), index.SearchField("bio"), index.AutocompleteField("name")]
+    search_fields = [
+        index.SearchField("name"),
+        index.SearchField("bio"),
+        index.AutocompleteField("name"),
+        # What the admin listing sorts by, also while searching.
+        index.FilterField("name"),
+        index.FilterField("orcid"),
+        index.FilterField("order"),
+        index.FilterField("sort_name"),
+    ]
 
     class Meta:
         ordering = ["order", "sort_name"]
@@ -223,7 +232,16 @@ class Publisher(PublicContent, RevisionMixin, index.Indexed, models.Model):
         FieldPanel("links"),
         FieldPanel("order"),
     ]
-    search_fields = [index.SearchField("name"), index.SearchField("short_name")]
+    search_fields = [
+        index.SearchField("name"),
+        index.SearchField("short_name"),
+        index.AutocompleteField("name"),
+        index.AutocompleteField("short_name"),
+        # What the admin listing sorts by, also while searching.
+        index.FilterField("name"),
+        index.FilterField("short_name"),
+        index.FilterField("order"),
+    ]
 
     class Meta:
         ordering = ["order", "name"]

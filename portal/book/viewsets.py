@@ -2,25 +2,25 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import SnippetViewSetGroup
+
+from portal.foundations.admin import PortalSnippetViewSet
 
 from .models import Author, Publisher
 
 
-class AuthorViewSet(SnippetViewSet):
+class AuthorViewSet(PortalSnippetViewSet):
     model = Author
     icon = "user"
     menu_label = _("Authors")
     list_display = ["name", "orcid", "order"]
-    inspect_view_enabled = True
 
 
-class PublisherViewSet(SnippetViewSet):
+class PublisherViewSet(PortalSnippetViewSet):
     model = Publisher
     icon = "home"
     menu_label = _("Publishers")
     list_display = ["name", "short_name", "order"]
-    inspect_view_enabled = True
 
 
 class BookGroup(SnippetViewSetGroup):

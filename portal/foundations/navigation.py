@@ -11,7 +11,12 @@ def breadcrumbs(*trail):
 
 
 def absolute_url(request, path):
-    """The canonical absolute address of ``path`` on this site."""
+    """The canonical absolute address of ``path`` on this site: on PORTAL_BASE_URL when it is set
+    (production: the site's own https address, whatever Host or scheme a request came with), else
+    on the request's own scheme and host (a development server)."""
+    base = getattr(settings, "PORTAL_BASE_URL", "")
+    if base:
+        return base.rstrip("/") + path
     return request.build_absolute_uri(path)
 
 

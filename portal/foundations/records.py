@@ -54,7 +54,7 @@ class PublicRecord(
     - ``detail_template``: the template of that page, also used for previews;
     - ``nav_section``: the menu entry its pages belong to;
     - ``search_group``: the name of its group of results on /search/ (the ``type`` parameter, a
-      public URL); empty: not searched. Hits show ``public_title``, ``search_text`` and
+      public URL); empty: not searched. Hits show ``public_title``, ``search_excerpt`` and
       ``search_context``;
     - ``chapter_item_template``: how a chapter section lists it (empty: chapters do not list it);
     - ``record_order``: where its type comes among the others (search, dashboard, sections).
@@ -108,7 +108,7 @@ class PublicRecord(
         return str(self)
 
     # Search (for types with a ``search_group``): the text a hit's excerpt comes from, and its context line.
-    def search_text(self):
+    def search_excerpt(self):
         return ""
 
     def search_context(self):

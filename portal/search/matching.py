@@ -1,30 +1,14 @@
-"""Matching that ignores case and accents: "Peru" finds "Perú", "comision" finds "Comisión"."""
+"""Excerpts of matching text, with the matches marked; matching ignores case and accents
+(``portal.foundations.folding``)."""
 
-import functools
 import re
-import unicodedata
 
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-MAX_QUERY_LENGTH = 200
-MAX_TERMS = 10
+from portal.foundations.folding import fold
+
 SNIPPET_RADIUS = 110
-WORD = re.compile(r"\w+", re.UNICODE)
-
-
-def fold(text):
-    """Lower case without accents, one character for one character, so positions still match."""
-    return "".join(map(_fold_character, text))
-
-
-@functools.lru_cache(maxsize=4096)
-def _fold_character(character):
-    return unicodedata.normalize("NFD", character)[0].lower()
-
-
-def terms_of(query):
-    return [fold(word) for word in WORD.findall(query or "")][:MAX_TERMS]
 
 
 def highlight(text, terms, radius=SNIPPET_RADIUS):

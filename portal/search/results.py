@@ -7,9 +7,10 @@ from django import forms
 from django.core.paginator import Paginator
 from django.utils.translation import gettext_lazy as _
 
+from portal.foundations.folding import MAX_QUERY_LENGTH, terms_of
 from portal.foundations.records import record_types
 
-from .matching import MAX_QUERY_LENGTH, highlight, terms_of
+from .matching import highlight
 from .sections import Hit, book_sections, section_hits
 
 PREVIEW_SIZE = 5
@@ -50,7 +51,7 @@ def record_hits(model, terms, start, stop):
         Hit(
             title=record.public_title(),
             url=record.get_absolute_url(),
-            snippet=highlight(record.search_text(), terms),
+            snippet=highlight(record.search_excerpt(), terms),
             context=record.search_context(),
         )
         for record in _results(model, terms)[start:stop]

@@ -7,9 +7,10 @@ from django.utils.html import strip_tags
 
 from portal.book.models import ChapterPage
 from portal.caching.version import memoized
+from portal.foundations.folding import fold
 from portal.foundations.i18n import active_language, in_reading_language, reading_version
 
-from .matching import fold, highlight
+from .matching import highlight
 
 
 @dataclass

@@ -48,11 +48,13 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
 ]
 
-# Order matters: WhiteNoise answers static files right after SecurityMiddleware; the CSP and
+# Order matters: every response carries its request id; WhiteNoise answers static files right after
+# SecurityMiddleware; the CSP and
 # X-Frame-Options middleware sit above the 503 and page-cache middleware so their responses get the
 # headers too; the two-factor check follows authentication and messages; axes comes last (see
 # portal/security/ and portal/caching/).
 MIDDLEWARE = [
+    "portal.security.request_ids.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "portal.security.csp.ContentSecurityPolicyMiddleware",
@@ -287,6 +289,9 @@ WAGTAIL_SITE_NAME = "Peruvian Foreign Policy in the 21st Century"
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# The site's own address for canonical links, alternates, exports and feeds; empty: each request's
+# own scheme and host (development).
+PORTAL_BASE_URL = os.environ.get("BASE_URL", "")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # Accent-insensitive full-text search (created by portal/migrations/0003).
@@ -302,12 +307,28 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 
+# Logs go to standard error, each line about a request with its id and path (X-Request-ID).
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request": {"()": "portal.security.request_ids.RequestContextFilter"}},
+    "formatters": {
+        "plain": {"format": "%(asctime)s %(levelname)s %(name)s [request %(request_id)s %(path)s] %(message)s"}
+    },
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["request"], "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
+
+# Errors reported to Sentry (or a compatible service) as well, when SENTRY_DSN is set.
+if os.environ.get("SENTRY_DSN"):
+    import sentry_sdk
+
+    sentry_sdk.init(
+        dsn=os.environ["SENTRY_DSN"],
+        environment=os.environ.get("SENTRY_ENVIRONMENT", "production"),
+        send_default_pii=False,
+        traces_sample_rate=0.0,
+    )
 
 # The admin speaks the portal's two languages; each editor picks one in their account.
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("en", "English"), ("es", "Español")]

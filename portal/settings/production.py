@@ -31,3 +31,4 @@ DATABASES["default"]["CONN_HEALTH_CHECKS"] = True  # noqa: F405
 # Hashed names and precompressed copies, made by collectstatic, served by WhiteNoise for ever.
 STORAGES["staticfiles"]["BACKEND"] = "whitenoise.storage.CompressedManifestStaticFilesStorage"  # noqa: F405
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", f"https://{ALLOWED_HOSTS[0]}")  # noqa: F405
+PORTAL_BASE_URL = os.environ.get("BASE_URL", WAGTAILADMIN_BASE_URL)

@@ -8,6 +8,7 @@ from django.utils.translation import get_language_info
 
 from portal.foundations import i18n
 from portal.foundations.i18n import is_untranslated
+from portal.foundations.navigation import absolute_url
 
 register = template.Library()
 
@@ -109,7 +110,31 @@ def language_versions(context):
             url = versions[code].get_url(request)
         elif original is not None:
             url = i18n.with_language_prefix(original.get_url(request), code)
+        elif request.resolver_match is None:
+            # A page that does not exist (the 404 page): its path is the visitor's, possibly
+            # "//another.host/…", never to be echoed into a link. The language's home instead.
+            url = f"/{code}/"
         else:
             url = i18n.with_language_prefix(request.path, code)
         links.append((code, get_language_info(code)["name_local"], url + suffix))
     return links
+
+
+@register.simple_tag(takes_context=True)
+def absolute(context, path):
+    """{% absolute url %}: the canonical absolute address of a path on this site."""
+    return absolute_url(context["request"], path)
+
+
+@register.simple_tag(takes_context=True)
+def canonical_url(context):
+    """{% canonical_url as canonical %}: the page's canonical address: the view's ``canonical_url``,
+    else a book page's own address (an untranslated page shown under another language points to its
+    original)."""
+    if context.get("canonical_url"):
+        return context["canonical_url"]
+    page, request = context.get("page"), context.get("request")
+    if page is None or request is None or not getattr(page, "live", False):
+        return ""
+    url = page.get_url(request)
+    return url if not url or "://" in url else absolute_url(request, url)

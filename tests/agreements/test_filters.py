@@ -5,8 +5,9 @@ from django.http import QueryDict
 import pytest
 
 from agreements.filters import AgreementListingFilterSet, PartnershipListingFilterSet
-from agreements.models import Partnership
+from agreements.models import Partner, Partnership
 from agreements.views import listing_queryset
+from tests.factories import make_agreement, make_partner
 
 pytestmark = pytest.mark.django_db
 
@@ -141,9 +142,40 @@ def test_invalid_values_are_reported_and_ignored(query):
     assert len(filterset.qs) == 29
 
 
-def test_a_nul_byte_in_the_words_finds_nothing():
-    # The shared ListingForm reads NUL as U+FFFD, which no record contains.
-    assert agreements("q=Japan%00") == []
+def test_a_nul_byte_in_the_words_separates_words():
+    # The shared ListingForm reads NUL as U+FFFD, which is not part of a word.
+    assert agreements("q=Japan%00") == agreements("q=Japan") != []
+
+
+@pytest.mark.parametrize(
+    "query, slugs",
+    [
+        ("complementacion", {"ace-50-cuba", "ace-58-mercosur"}),
+        ("COMPLEMENTACIÓN economica", {"ace-50-cuba", "ace-58-mercosur"}),
+        ("japon", {"peru-japan-epa", "cptpp", "tisa"}),
+    ],
+)
+def test_words_ignore_case_and_accents_as_the_search_does(query, slugs):
+    assert set(agreements(f"q={query}")) >= slugs
+
+
+def test_more_than_ten_words_are_refused_with_a_message():
+    filterset = AgreementListingFilterSet(QueryDict("q=" + "+".join(["trade"] * 11)), queryset=listing_queryset())
+    assert not filterset.form.is_valid()
+    assert filterset.form.errors["q"] == ["Use at most 10 words."]
+
+
+def test_unpublished_partners_and_drafts_of_names_never_match():
+    japan = Partner.objects.get(code="JP")
+    japan.name = "Nippon, a name still in draft"
+    japan.save_revision()
+    assert agreements("q=nippon") == []
+    unpublished = make_partner(name="Zzyzx Republic", code="ZZ", members=[])
+    unpublished.unpublish()
+    make_agreement(parties=[unpublished], slug="with-an-unpublished-party", title="An agreement")
+    assert agreements("q=zzyzx") == [] and agreements("country=ZZ") == []
+    japan.unpublish()
+    assert agreements("country=JP") == []
 
 
 def test_reversed_years_keep_the_start_and_report_the_end():

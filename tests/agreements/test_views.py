@@ -63,7 +63,7 @@ def test_the_bare_listing_is_indexable_with_a_canonical_link(client):
 @pytest.mark.parametrize("params", [{"status": "in_force"}, {"page": "2"}, {"q": "trade"}, {"status": "bogus"}])
 def test_filtered_and_paginated_variants_are_noindex(client, params):
     body = html(client, "/en/agreements/", params)
-    assert '<meta name="robots" content="noindex">' in body
+    assert '<meta name="robots" content="noindex, follow">' in body
     assert '<link rel="canonical" href="http://testserver/en/agreements/">' in body
 
 
@@ -131,7 +131,7 @@ def test_bad_input_shows_the_form_error_and_ignores_the_value(client, params):
     ("params", "shown"),
     [
         ({"country": "XX"}, "0 results"),
-        ({"q": "Japan\x00"}, "0 results"),
+        ({"q": "Japan\x00"}, "3 results"),
         ({"status": ["in_force", "signed"]}, "2 results"),  # repeated: the last one counts
         ({"page": "999"}, "Page 2 of 2"),
         ({"page": "abc"}, "Page 1 of 2"),
@@ -332,7 +332,7 @@ def test_partnership_listing(client):
 
 def test_partnership_listing_filters_and_empty_state(client):
     body = html(client, "/en/partnerships/", {"region": "asia"})
-    assert "4 results" in body and '<meta name="robots" content="noindex">' in body
+    assert "4 results" in body and '<meta name="robots" content="noindex, follow">' in body
     assert '<a href="?" aria-label="Remove filter' not in body
     body = html(client, "/en/partnerships/", {"year_from": "2030"})
     assert "0 results" in body and "No partnership matches these filters." in body

@@ -1,6 +1,9 @@
 """The admin as editors meet it: listings that filter and sort like the public ones, help text on
 every field they fill in, and the whole admin in English or Spanish."""
 
+import csv
+import io
+
 from django.urls import reverse
 from django.utils import translation
 
@@ -14,6 +17,7 @@ import pytest
 from agreements.models import Agreement, Partnership
 from diplomacy.models import Initiative
 from portal.book.models import AuthorsPage, ChapterPage, HomePage
+from tests.factories import make_agreement
 
 pytestmark = pytest.mark.django_db
 
@@ -138,3 +142,13 @@ def test_the_admin_speaks_spanish_to_an_editor_who_chooses_it(client, editor):
         dashboard = translation.gettext("Dashboard")  # Wagtail's own catalogue
     assert dashboard != "Dashboard" and f"<title>{dashboard}" in html
     assert "Acuerdos comerciales" in client.get(reverse("wagtailsnippets_agreements_agreement:list")).content.decode()
+
+
+@pytest.mark.parametrize("title", ["=1+1", "+1", "-1", "@SUM(A1)", "\tx", "\rx"])
+def test_the_admins_csv_export_neutralizes_formulas(client, moderator, title):
+    make_agreement(title=title, slug="formula")
+    client.force_login(moderator)
+    url = reverse(Agreement.snippet_viewset.get_url_name("list"))
+    response = client.get(url, {"export": "csv"})
+    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
+    assert ["'" + title] in [[cell for cell in row if cell.endswith(title)] for row in rows]

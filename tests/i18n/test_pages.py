@@ -234,3 +234,14 @@ def test_a_records_book_section_url_follows_the_readers_language():
         assert book_section(agreement) == "/es/chapter-3/#trade-agreements"
     with translation.override("en"):
         assert book_section(agreement) == "/en/chapter-3/#trade-agreements"
+
+
+@pytest.mark.parametrize("path", ["//evil.com/es/x", "///evil.com/es/x", "/\\evil.com/es/x", "/es//evil.com/x"])
+def test_the_404_pages_language_links_stay_on_this_site(client, path):
+    # The path as a server receives it (the test client would read "//host" as a host).
+    response = client.get("/", PATH_INFO=path)
+    assert response.status_code == 404
+    links = re.findall(r'<a href="([^"]*)" hreflang="(\w+)"', response.content.decode())
+    assert len(links) == 2 and all(re.match(r"^/(en|es)/", url) and "evil" not in url for url, _code in links)
+    alternates = re.findall(r'<link rel="alternate" hreflang="\w+" href="([^"]*)"', response.content.decode())
+    assert all(url.startswith("http://testserver/") for url in alternates)

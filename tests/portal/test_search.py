@@ -2,7 +2,8 @@ import pytest
 from bs4 import BeautifulSoup
 
 from agreements.models import Agreement
-from portal.search.matching import fold, highlight, terms_of
+from portal.foundations.folding import fold, terms_of
+from portal.search.matching import highlight
 
 pytestmark = pytest.mark.django_db
 

@@ -69,16 +69,14 @@ def test_postgresql_goes_away_and_comes_back(book_databases, production_static, 
     """gunicorn with the production settings (persistent, health-checked connections) on a database of
     its own: its connections are terminated and new ones refused, then allowed again."""
     url, name = book_databases.copy("down")
-    env = child_env(
-        url, "portal.settings.production", HOME=tmp_path, PAGE_CACHE_SECONDS=0, STATIC_ROOT=production_static
-    )
+    env = child_env(url, "portal.settings.production", HOME=tmp_path, STATIC_ROOT=production_static)
     proxy = {"X-Forwarded-Proto": "https"}
     try:
         with gunicorn(env) as port:
             assert request(port, "/en/agreements/", headers=proxy)[0] == 200
             pg_execute(f'ALTER DATABASE "{name}" ALLOW_CONNECTIONS false')
             pg_execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = %s", name)
-            # A listing rendered before is still served from the fragment cache, which needs no database.
+            # A page served before is still served from the page cache, which needs no database.
             assert request(port, "/en/agreements/", headers=proxy)[0] == 200
             for path in ("/en/agreements/?status=signed", "/en/", "/en/initiatives/?status=achieved"):
                 status, headers, body = request(port, path, headers=proxy)
@@ -93,3 +91,25 @@ def test_postgresql_goes_away_and_comes_back(book_databases, production_static, 
             assert request(port, "/en/", headers=proxy)[0] == 200
     finally:
         pg_execute(f'ALTER DATABASE "{name}" ALLOW_CONNECTIONS true')
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["no such column: title_es", 'column "title_es" does not exist', 'near "SELEC": syntax error'],
+)
+def test_a_schema_error_is_a_500_with_its_traceback_logged_not_an_outage(message, caplog):
+    client = Client(raise_request_exception=False)
+    with mock.patch("agreements.views.listing_queryset", side_effect=OperationalError(message)):
+        response = client.get("/en/agreements/", HTTP_X_REQUEST_ID="visitor-report-42")
+    assert response.status_code == 500 and "Retry-After" not in response
+    assert response["X-Request-ID"] == "visitor-report-42"
+    logged = [r for r in caplog.records if r.name == "django.request" and r.levelname == "ERROR"]
+    assert logged and logged[-1].exc_info and message in str(logged[-1].exc_info[1])
+    assert logged[-1].request.path == "/en/agreements/" and logged[-1].request.id == "visitor-report-42"
+
+
+def test_every_response_carries_a_request_id():
+    first, second = Client().get("/en/figures/"), Client().get("/en/figures/")
+    assert len(first["X-Request-ID"]) == 32 and first["X-Request-ID"] != second["X-Request-ID"]
+    # An id a proxy gave the request is kept only when it is a plain token.
+    assert Client().get("/en/figures/", HTTP_X_REQUEST_ID="<script>")["X-Request-ID"] != "<script>"

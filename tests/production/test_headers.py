@@ -166,7 +166,10 @@ def test_error_pages(secure_client):
     html = broken.content.decode()
     assert "style=" not in html and "portal/css/error.css" in html
 
-    with mock.patch("agreements.views.listing_queryset", side_effect=OperationalError("database is down")):
+    with mock.patch(
+        "agreements.views.listing_queryset",
+        side_effect=OperationalError("could not connect to server: Connection refused"),
+    ):
         down = secure_client.get("/en/agreements/", secure=True)
     assert down.status_code == 503
     check_headers(down, PUBLIC, "503")

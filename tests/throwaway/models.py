@@ -20,7 +20,12 @@ class Treaty(PublicRecord, BookSectionLink):
 
     objects = LiveQuerySet.as_manager()
 
-    search_fields = [index.SearchField("title"), index.FilterField("live")]
+    search_fields = [
+        index.SearchField("title"),
+        index.AutocompleteField("title"),
+        index.FilterField("title"),
+        index.FilterField("live"),
+    ]
 
     class Meta:
         ordering = ["title"]
