@@ -80,7 +80,7 @@ serve: install
 	$(BIN)/python manage.py migrate --noinput -v0 && \
 	$(BIN)/python manage.py collectstatic --noinput -v0 && \
 	echo "Serving (production settings) at http://$(HOST):$(PORT)/" && \
-	$(BIN)/gunicorn portal.wsgi:application --bind $(HOST):$(PORT) --workers $(WORKERS) --no-control-socket --access-logfile -
+	$(BIN)/gunicorn portal.wsgi:application --bind $(HOST):$(PORT) --workers $(WORKERS) --timeout 30 --no-control-socket --access-logfile -
 
 # Backups of the configured database and media into backups/<timestamp>/ (BACKUP_DIR changes where);
 # restore one with `make restore BACKUP=backups/<timestamp>` into an empty database.

@@ -9,7 +9,8 @@ class PortalConfig(AppConfig):
     fixture_loader = "portal.book.loading.load"
 
     def ready(self):
-        # Signal receivers need the models loaded: Django's documented place to connect them.
+        # Signal receivers and checks need the models loaded: Django's documented place for both.
         from portal.caching import invalidation
+        from portal.security import checks  # noqa: F401 - registers the deployment checks
 
         invalidation.connect()

@@ -9,9 +9,12 @@ from wagtail.images.views.serve import ServeView as ImageServeView
 
 from . import views
 from .search.views import search
+from .security.password_resets import RateLimitedPasswordResetView
 
 # No Django admin: editors work in Wagtail's admin only.
 urlpatterns = [
+    # Before Wagtail's own, which it replaces.
+    path("admin/password_reset/", RateLimitedPasswordResetView.as_view(), name="wagtailadmin_password_reset"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     # Signed image renditions, served through Django so they carry the security headers.

@@ -3,7 +3,7 @@
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 
-from .book.rich_text import LocalizedPageLinkHandler
+from .book.rich_text import LINK_CONVERTER_RULE, LocalizedPageLinkHandler
 from .book.viewsets import BookGroup
 from .editorial.dashboard import homepage_panels
 from .editorial.deletion import refuse_if_linked
@@ -30,7 +30,8 @@ def add_portal_state(request, panels):
     panels[:0] = homepage_panels()
 
 
-# Registered after Wagtail's own "page" link type (order=1), which it replaces.
+# Registered after Wagtail's own "page" link type and "link" conversion (order=1), which they replace.
 @hooks.register("register_rich_text_features", order=1)
 def page_links_in_the_readers_language(features):
     features.register_link_type(LocalizedPageLinkHandler)
+    features.register_converter_rule("contentstate", "link", LINK_CONVERTER_RULE)

@@ -11,6 +11,8 @@ from wagtail import blocks
 from agreements.models import Agreement, AgreementStatus
 from portal.foundations import book_links
 
+from .page_links import validate_page_links
+
 ANCHOR_REGEX = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 ANCHOR_HELP = _(
     "A short web address fragment for this part of the chapter, in lower-case letters, digits and "
@@ -53,7 +55,9 @@ class SubheadingBlock(blocks.StructBlock):
 
 
 class QuoteBlock(blocks.StructBlock):
-    text = blocks.RichTextBlock(features=INLINE_FEATURES, help_text=_("The quoted words."))
+    text = blocks.RichTextBlock(
+        features=INLINE_FEATURES, validators=[validate_page_links], help_text=_("The quoted words.")
+    )
     attribution = blocks.CharBlock(required=False, max_length=300, help_text=_("Optional: who said or wrote it."))
 
     class Meta:
@@ -71,7 +75,10 @@ class ListBlock(blocks.StructBlock):
         default="bullet",
         help_text=_("How the items are marked."),
     )
-    items = blocks.ListBlock(blocks.RichTextBlock(features=INLINE_FEATURES), help_text=_("One entry per item."))
+    items = blocks.ListBlock(
+        blocks.RichTextBlock(features=INLINE_FEATURES, validators=[validate_page_links]),
+        help_text=_("One entry per item."),
+    )
 
     class Meta:
         icon = "list-ul"
@@ -86,7 +93,9 @@ class FootnoteBlock(blocks.StructBlock):
             "paragraph with the address #footnote-1."
         ),
     )
-    text = blocks.RichTextBlock(features=INLINE_FEATURES, help_text=_("The note itself."))
+    text = blocks.RichTextBlock(
+        features=INLINE_FEATURES, validators=[validate_page_links], help_text=_("The note itself.")
+    )
 
     class Meta:
         icon = "doc-full"
@@ -118,7 +127,9 @@ class AgreementListBlock(blocks.StructBlock):
 
 
 class SectionContentBlock(blocks.StreamBlock):
-    paragraph = blocks.RichTextBlock(features=PARAGRAPH_FEATURES, template="blocks/paragraph_block.html")
+    paragraph = blocks.RichTextBlock(
+        features=PARAGRAPH_FEATURES, validators=[validate_page_links], template="blocks/paragraph_block.html"
+    )
     subheading = SubheadingBlock()
     quote = QuoteBlock()
     list = ListBlock()

@@ -17,6 +17,7 @@ from portal.foundations.i18n import Localizable
 from portal.foundations.records import PublicContent
 
 from .blocks import INLINE_FEATURES, ChapterBodyBlock, LinkBlock, section_anchors
+from .page_links import validate_page_links
 
 ORCID_VALIDATOR = RegexValidator(r"^\d{4}-\d{4}-\d{4}-\d{3}[\dX]$", _("An ORCID iD looks like 0000-0001-5125-1748."))
 
@@ -45,7 +46,9 @@ class HomePage(Page):
     )
     layout_credit = models.CharField(max_length=100, blank=True, help_text=_("Who laid out the book."))
     rights_notice = models.TextField(help_text=_("The rights notice, shown in every page's footer."))
-    intro = RichTextField(features=INLINE_FEATURES, help_text=_("The opening paragraphs of the book."))
+    intro = RichTextField(
+        features=INLINE_FEATURES, validators=[validate_page_links], help_text=_("The opening paragraphs of the book.")
+    )
     repository_links = StreamField(
         [("link", LinkBlock())],
         blank=True,
@@ -153,7 +156,12 @@ class ChapterPage(Page):
 class AuthorsPage(Page):
     """Who wrote the book: the author records with their ORCID iDs and biographies."""
 
-    intro = RichTextField(blank=True, features=INLINE_FEATURES, help_text=_("A sentence above the biographies."))
+    intro = RichTextField(
+        blank=True,
+        features=INLINE_FEATURES,
+        validators=[validate_page_links],
+        help_text=_("A sentence above the biographies."),
+    )
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     parent_page_types = ["portal.HomePage"]
@@ -171,7 +179,11 @@ class Author(PublicContent, Localizable, RevisionMixin, PreviewableMixin, index.
     orcid = models.CharField(
         "ORCID iD", max_length=19, blank=True, validators=[ORCID_VALIDATOR], help_text=_("e.g. 0000-0001-5125-1748")
     )
-    bio = RichTextField(features=INLINE_FEATURES, help_text=_("The biography printed at the end of the book."))
+    bio = RichTextField(
+        features=INLINE_FEATURES,
+        validators=[validate_page_links],
+        help_text=_("The biography printed at the end of the book."),
+    )
     order = models.PositiveSmallIntegerField(default=0, help_text=_("Authors are shown in this order."))
 
     panels = [

@@ -9,8 +9,9 @@ from portal.foundations.navigation import admin_prefix
 
 
 class ContentSecurityPolicyMiddleware(CSPMiddleware):
-    """django-csp's middleware with three policies: CONTENT_SECURITY_POLICY for the public site, the
-    laxer PORTAL_ADMIN_CSP for Wagtail's admin (its templates still use inline scripts and styles), and
+    """django-csp's middleware with four policies: CONTENT_SECURITY_POLICY for the public site; the
+    same for an editor's preview, which the admin shows in a frame of its own; the laxer
+    PORTAL_ADMIN_CSP for Wagtail's admin (its templates still use inline scripts and styles); and
     nothing-allowed for SVG images and attachments."""
 
     def get_policy_parts(self, request, response, report_only=False):
@@ -22,4 +23,8 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
             parts.config = {"default-src": ["'none'"], "frame-ancestors": ["'none'"]}
         elif request.path_info.startswith(admin_prefix()):
             parts.config = settings.PORTAL_ADMIN_CSP
+        elif getattr(request, "is_preview", False):
+            # Wagtail renders a preview through the whole middleware chain on a request for the
+            # record's public address; the admin frames it.
+            parts.config = {**settings.CONTENT_SECURITY_POLICY["DIRECTIVES"], "frame-ancestors": ["'self'"]}
         return parts

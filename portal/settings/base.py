@@ -4,6 +4,7 @@ environment; dev.py relaxes what a developer's machine needs."""
 import datetime
 import os
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 from django.utils.translation import gettext_lazy as _
 
@@ -69,6 +70,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "portal.security.two_factor.TwoFactorMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "portal.security.incomplete_forms.IncompleteAdminFormMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
 
@@ -268,7 +270,13 @@ AUTHENTICATION_BACKENDS = [
 ]
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = datetime.timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "15")))
+# Locked by user name and address together, so failures from one place never lock an editor out
+# elsewhere. Behind a reverse proxy or CDN every request comes from the proxy's address: set
+# TRUSTED_PROXY_COUNT to the number of proxies in front, and the client's address is read from
+# X-Forwarded-For (never trusted without proxies, where anyone could write it).
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+AXES_CLIENT_IP_CALLABLE = "portal.security.lockout.client_address"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "portal.security.lockout.lockout_response"
 AXES_VERBOSE = False
@@ -307,6 +315,45 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 
+
+# E-mail (password resets, review notifications): SMTP from EMAIL_URL, e.g.
+# smtp://user:password@mail.example.org:587 (STARTTLS) or smtps://…:465 (SSL), or from the usual
+# EMAIL_HOST, EMAIL_PORT, EMAIL_HOST_USER, EMAIL_HOST_PASSWORD, EMAIL_USE_TLS, EMAIL_USE_SSL.
+def _email_settings(env):
+    if not env.get("EMAIL_URL"):
+        return {
+            "EMAIL_HOST": env.get("EMAIL_HOST", "localhost"),
+            "EMAIL_PORT": int(env.get("EMAIL_PORT", "25")),
+            "EMAIL_HOST_USER": env.get("EMAIL_HOST_USER", ""),
+            "EMAIL_HOST_PASSWORD": env.get("EMAIL_HOST_PASSWORD", ""),
+            "EMAIL_USE_TLS": env.get("EMAIL_USE_TLS", "").lower() in ("1", "true", "yes"),
+            "EMAIL_USE_SSL": env.get("EMAIL_USE_SSL", "").lower() in ("1", "true", "yes"),
+        }
+    url = urlsplit(env["EMAIL_URL"])
+    ssl = url.scheme in ("smtps", "smtp+ssl")
+    return {
+        "EMAIL_HOST": url.hostname or "localhost",
+        "EMAIL_PORT": url.port or (465 if ssl else 587),
+        "EMAIL_HOST_USER": unquote(url.username or ""),
+        "EMAIL_HOST_PASSWORD": unquote(url.password or ""),
+        "EMAIL_USE_TLS": not ssl and url.scheme in ("smtp", "smtp+tls"),
+        "EMAIL_USE_SSL": ssl,
+    }
+
+
+_EMAIL = _email_settings(os.environ)
+EMAIL_HOST = _EMAIL["EMAIL_HOST"]
+EMAIL_PORT = _EMAIL["EMAIL_PORT"]
+EMAIL_HOST_USER = _EMAIL["EMAIL_HOST_USER"]
+EMAIL_HOST_PASSWORD = _EMAIL["EMAIL_HOST_PASSWORD"]
+EMAIL_USE_TLS = _EMAIL["EMAIL_USE_TLS"]
+EMAIL_USE_SSL = _EMAIL["EMAIL_USE_SSL"]
+EMAIL_CONFIGURED = bool(os.environ.get("EMAIL_URL") or os.environ.get("EMAIL_HOST"))
+EMAIL_TIMEOUT = 10
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Peruvian foreign policy portal <webmaster@localhost>")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
+
 # Logs go to standard error, each line about a request with its id and path (X-Request-ID).
 LOGGING = {
     "version": 1,
@@ -337,3 +384,5 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = [("en", "English"), ("es", "Español")]
 # Images editors may upload (documents: WAGTAILDOCS_EXTENSIONS above); anything else is refused with
 # a message naming the allowed types. No SVG: it can carry scripts.
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
+# Every image is decoded on upload: a damaged file gets a message, not a server error.
+WAGTAILIMAGES_IMAGE_FORM_BASE = "portal.security.uploads.CheckedImageForm"

@@ -32,3 +32,14 @@ DATABASES["default"]["CONN_HEALTH_CHECKS"] = True  # noqa: F405
 STORAGES["staticfiles"]["BACKEND"] = "whitenoise.storage.CompressedManifestStaticFilesStorage"  # noqa: F405
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", f"https://{ALLOWED_HOSTS[0]}")  # noqa: F405
 PORTAL_BASE_URL = os.environ.get("BASE_URL", WAGTAILADMIN_BASE_URL)
+
+# A ceiling on the database work of a web request (PostgreSQL): the server cancels a statement
+# that runs longer, also when gunicorn has already killed its worker (gunicorn's --timeout, 30 s in
+# `make serve` and docs/deployment.md, is above it). Only for the web process (portal/wsgi.py):
+# migrations, backups and the loader may take longer.
+DB_STATEMENT_TIMEOUT_MS = int(os.environ.get("DB_STATEMENT_TIMEOUT_MS", "10000"))
+if os.environ.get("PORTAL_PROCESS") == "web" and DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":  # noqa: F405
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = (  # noqa: F405
+        f"-c statement_timeout={DB_STATEMENT_TIMEOUT_MS} "
+        f"-c idle_in_transaction_session_timeout={3 * DB_STATEMENT_TIMEOUT_MS}"
+    )

@@ -3,6 +3,7 @@ every field they fill in, and the whole admin in English or Spanish."""
 
 import csv
 import io
+import json
 
 from django.urls import reverse
 from django.utils import translation
@@ -17,6 +18,7 @@ import pytest
 from agreements.models import Agreement, Partnership
 from diplomacy.models import Initiative
 from portal.book.models import AuthorsPage, ChapterPage, HomePage
+from tests.editors.conftest import page_form_data
 from tests.factories import make_agreement
 
 pytestmark = pytest.mark.django_db
@@ -152,3 +154,43 @@ def test_the_admins_csv_export_neutralizes_formulas(client, moderator, title):
     response = client.get(url, {"export": "csv"})
     rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
     assert ["'" + title] in [[cell for cell in row if cell.endswith(title)] for row in rows]
+
+
+def test_a_form_that_arrives_without_its_stream_counts_gets_a_clear_400(client, editor):
+    page = ChapterPage.objects.get(slug="chapter-1")
+    client.force_login(editor)
+    client.raise_request_exception = False
+    response = client.post(reverse("wagtailadmin_pages:edit", args=[page.pk]), {"title": "x", "slug": "chapter-1"})
+    assert response.status_code == 400
+    assert "The form arrived incomplete" in response.content.decode()
+    page.refresh_from_db()
+    assert page.title != "x"
+
+
+BROKEN_PAGE_LINK = (
+    '{"blocks":[{"key":"a","type":"unstyled","text":"link","depth":0,"inlineStyleRanges":[],'
+    '"entityRanges":[{"offset":0,"length":4,"key":0}]}],'
+    '"entityMap":{"0":{"type":"LINK","mutability":"MUTABLE","data":{"id":"abc","url":"/x/","linkType":"page"}}}}'
+)
+
+
+def test_a_link_to_a_page_that_cannot_exist_is_refused_on_save(client, editor):
+    page = ChapterPage.objects.get(slug="chapter-1")
+    client.force_login(editor)
+    client.raise_request_exception = False
+    data = page_form_data(client, page)
+    data["body-0-value-content-0-value"] = BROKEN_PAGE_LINK
+    revisions = page.revisions.count()
+    response = client.post(reverse("wagtailadmin_pages:edit", args=[page.pk]), data)
+    assert response.status_code == 200
+    assert "A link to a page of this site is broken" in response.content.decode()
+    assert page.revisions.count() == revisions
+
+
+def test_text_already_holding_such_a_link_still_renders(client):
+    page = ChapterPage.objects.get(slug="chapter-1")
+    body = page.body.get_prep_value()
+    body[0]["value"]["content"][0]["value"] = '<p><a linktype="page" id="abc">link</a> kept</p>'
+    ChapterPage.objects.filter(pk=page.pk).update(body=json.dumps(body))
+    response = client.get(page.url)
+    assert response.status_code == 200 and "<a>link</a> kept" in response.content.decode()

@@ -22,6 +22,10 @@ def preview(client, preview_url, data):
     assert response.json() == {"is_valid": True, "is_available": True}
     response = client.get(preview_url)
     assert response.status_code == 200
+    # The admin shows the preview in a frame of its own: both headers must allow it.
+    assert "frame-ancestors 'self'" in response["Content-Security-Policy"]
+    assert "frame-ancestors 'none'" not in response["Content-Security-Policy"]
+    assert response["X-Frame-Options"] == "SAMEORIGIN"
     return response.content.decode()
 
 

@@ -9,6 +9,7 @@ from django.urls import reverse
 
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
+from wagtail.models import Collection
 
 import pytest
 from PIL import Image as PILImage
@@ -33,8 +34,11 @@ def png(width=4, height=3):
 def upload(client, user, kind, name, content):
     client.force_login(user)
     url = reverse("wagtaildocs:add" if kind == "document" else "wagtailimages:add")
-    response = client.post(url, {"title": name, "file": SimpleUploadedFile(name, content)})
-    return response
+    data = {"title": name, "file": SimpleUploadedFile(name, content)}
+    if kind == "image":
+        # Images may go in any collection (documents only where they await review: the form says so).
+        data["collection"] = Collection.get_first_root_node().pk
+    return client.post(url, data)
 
 
 def errors(response):
@@ -93,3 +97,37 @@ def test_an_image_with_too_many_pixels_is_refused(client, editor, settings):
     settings.WAGTAILIMAGES_MAX_IMAGE_PIXELS = 1000
     message = errors(upload(client, editor, "image", "wide.png", png(100, 20)))
     assert "too many pixels" in message
+
+
+def test_a_truncated_image_gets_a_message_not_a_server_error(client, editor):
+    buffer = io.BytesIO()
+    PILImage.new("P", (40, 30)).save(buffer, "GIF")
+    client.raise_request_exception = False
+    message = errors(upload(client, editor, "image", "broken.gif", buffer.getvalue()[:20]))
+    assert "damaged or incomplete" in message
+    assert not Image.objects.filter(title="broken.gif").exists()
+
+
+def test_an_editors_document_is_private_until_a_moderator_publishes_it(client, editor, moderator):
+    assert upload(client, editor, "document", "annex.txt", b"annex text").status_code == 302
+    document = Document.objects.get(title="annex.txt")
+    assert document.collection.name == "Awaiting review"
+    client.logout()
+    private = client.get(document.url)
+    assert private.status_code == 302 and "/login/" in private["Location"]
+    # An editor cannot move it elsewhere: the only collection offered is the review one.
+    client.force_login(editor)
+    form = client.get(reverse("wagtaildocs:edit", args=[document.pk])).context["form"]
+    assert "collection" not in form.fields or [str(name) for pk, name in form.fields["collection"].choices if pk] == [
+        "Awaiting review"
+    ]
+    # A moderator publishes it by moving it to a public collection.
+    client.force_login(moderator)
+    root = Collection.get_first_root_node()
+    response = client.post(
+        reverse("wagtaildocs:edit", args=[document.pk]), {"title": "annex.txt", "collection": root.pk}
+    )
+    assert response.status_code == 302
+    client.logout()
+    public = client.get(document.url)
+    assert public.status_code == 200 and b"".join(public.streaming_content) == b"annex text"

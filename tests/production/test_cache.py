@@ -18,7 +18,7 @@ from agreements.models import Agreement
 from portal.book.models import Author
 from tests.factories import chapter, make_agreement
 
-from .support import BASE
+from .support import BASE, is_postgres
 
 pytestmark = pytest.mark.django_db
 
@@ -200,3 +200,33 @@ def test_scaling_settings_come_from_the_environment():
     assert "https://media.example.org" in scaled["CONTENT_SECURITY_POLICY"]["DIRECTIVES"]["img-src"]
     assert set(scaled["WAGTAILFRONTENDCACHE"]) == {"proxy", "cloudflare"}
     assert "wagtail.contrib.frontend_cache" in scaled["INSTALLED_APPS"]
+
+
+def test_web_requests_have_a_statement_timeout_and_other_commands_do_not():
+    web = settings_in({**PRODUCTION, "PORTAL_PROCESS": "web"}, "DATABASES")["DATABASES"]["default"]
+    assert "statement_timeout=10000" in web["OPTIONS"]["options"]
+    command = settings_in(PRODUCTION, "DATABASES")["DATABASES"]["default"]
+    assert "options" not in command.get("OPTIONS", {})
+
+
+@pytest.mark.skipif(not is_postgres(), reason="needs PostgreSQL (DATABASE_URL=postgres://...)")
+def test_postgresql_cancels_a_web_requests_statement_that_runs_too_long():
+    code = (
+        "import django; django.setup(); from django.db import connection\n"
+        "try:\n"
+        "    connection.cursor().execute('SELECT pg_sleep(3)')\n"
+        "    print('finished')\n"
+        "except Exception as error:\n"
+        "    print(type(error).__name__, error)\n"
+    )
+    env = {
+        "PATH": os.environ.get("PATH", ""),
+        "DJANGO_SETTINGS_MODULE": "portal.settings.production",
+        "DATABASE_URL": os.environ["DATABASE_URL"],
+        "SECRET_KEY": "x" * 50,
+        "ALLOWED_HOSTS": "example.org",
+        "PORTAL_PROCESS": "web",
+        "DB_STATEMENT_TIMEOUT_MS": "300",
+    }
+    result = subprocess.run([sys.executable, "-c", code], cwd=BASE, env=env, capture_output=True, text=True, check=True)
+    assert "statement timeout" in result.stdout, result.stdout + result.stderr

@@ -66,3 +66,34 @@ def test_a_success_resets_the_count(moderator):
 def test_client_login_works_in_other_tests(moderator, client):
     assert client.login(username="moderator", password=PASSWORD)
     assert client.get("/admin/").status_code == 200
+
+
+@override_settings(AXES_ENABLED=True)
+def test_failures_from_one_address_do_not_lock_the_account_elsewhere(moderator):
+    attacker = Client(REMOTE_ADDR="203.0.113.7")
+    for _ in range(5):
+        attempt(attacker, "wrong")
+    assert attempt(attacker, PASSWORD).status_code == 429
+    # The moderator, signing in from their own address, is not locked out.
+    assert attempt(Client(REMOTE_ADDR="198.51.100.20"), PASSWORD).status_code == 302
+
+
+@override_settings(AXES_ENABLED=True, TRUSTED_PROXY_COUNT=1)
+def test_behind_a_proxy_the_clients_address_counts_not_the_proxys(moderator):
+    # Every request reaches the portal from the proxy, 10.0.0.2, which appends the client's address.
+    attacker = Client(REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR="203.0.113.7")
+    for _ in range(5):
+        attempt(attacker, "wrong")
+    assert attempt(attacker, PASSWORD).status_code == 429
+    # Writing another address in front does not help the attacker: the proxy's entry is the last.
+    spoofing = Client(REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR="192.0.2.1, 203.0.113.7")
+    assert attempt(spoofing, PASSWORD).status_code == 429
+    editor = Client(REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR="198.51.100.20")
+    assert attempt(editor, PASSWORD).status_code == 302
+
+
+@override_settings(AXES_ENABLED=True)
+def test_without_trusted_proxies_a_forwarded_address_is_ignored(moderator):
+    for spoofed in ("192.0.2.1", "192.0.2.2", "192.0.2.3", "192.0.2.4", "192.0.2.5"):
+        attempt(Client(REMOTE_ADDR="203.0.113.7", HTTP_X_FORWARDED_FOR=spoofed), "wrong")
+    assert attempt(Client(REMOTE_ADDR="203.0.113.7", HTTP_X_FORWARDED_FOR="192.0.2.9"), PASSWORD).status_code == 429
