@@ -17,6 +17,7 @@ from django.db import transaction  # noqa: E402
 
 from agreements.models import Agreement, AgreementKind, AgreementStatus, Partner  # noqa: E402
 from diplomacy.models import Area, Initiative, InitiativeStatus  # noqa: E402
+from portal.foundations.folding import fold  # noqa: E402
 
 AGREEMENTS = int(sys.argv[1]) if len(sys.argv) > 1 else 10_000
 INITIATIVES = int(sys.argv[2]) if len(sys.argv) > 2 else 2_000
@@ -57,6 +58,12 @@ def generate():
         batch_size=2000,
         ignore_conflicts=True,
     )
+    # The listings' word filter reads the folded text that saving a record keeps (bulk inserts skip it).
+    for i, agreement in enumerate(agreements):
+        names = [partners[(i * k) % len(partners)] for k in (1, 7)]
+        parts = [agreement.title, agreement.description] + [n for p in names for n in (p.name, p.name_es)]
+        agreement.search_text = fold(" ".join(part for part in parts if part))
+    Agreement.objects.bulk_update(agreements, ["search_text"], batch_size=1000)
     initiatives = Initiative.objects.bulk_create(
         (
             Initiative(
@@ -79,6 +86,11 @@ def generate():
         batch_size=2000,
         ignore_conflicts=True,
     )
+    for n, initiative in enumerate(initiatives):
+        partner = partners[n % len(partners)]
+        parts = [initiative.title, initiative.description, partner.name, partner.name_es]
+        initiative.search_text = fold(" ".join(part for part in parts if part))
+    Initiative.objects.bulk_update(initiatives, ["search_text"], batch_size=1000)
     return len(agreements), len(initiatives)
 
 

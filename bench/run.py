@@ -50,6 +50,32 @@ PAGES = [
     ("export (CSV, filtered)", "/en/agreements/export.csv?country=JP"),
     ("search", "/en/search/?q=trade"),
 ]
+# A hostile visitor's requests, each reported beside the plain listing it is a variant of: none may
+# cost more than twice as much (issue: "no request's cost grows with its input").
+WORST_CASES = [
+    ("agreements, ten one-letter words", "/en/agreements/?q=a+b+c+d+e+f+g+h+i+j", "agreements"),
+    (
+        "agreements, ten real words",
+        "/en/agreements/?q=trade+agreement+peru+japan+economic+partnership+free+cooperation+services+digital",
+        "agreements",
+    ),
+    ("agreements, the last page", "/en/agreements/?page=999999", "agreements"),
+    (
+        "agreements, every filter at once",
+        "/en/agreements/?q=trade+agreement&status=in_force&book_status=in_force&kind=free_trade&country=JP"
+        "&region=asia&year_from=1990&year_to=2020&sort=title&page=2",
+        "agreements",
+    ),
+    ("initiatives, ten one-letter words", "/en/initiatives/?q=a+b+c+d+e+f+g+h+i+j", "initiatives"),
+    (
+        "initiatives, every filter at once",
+        "/en/initiatives/?q=trade+cooperation&area=economic&status=achieved&country=JP&organization=pacific-alliance"
+        "&year_from=1990&year_to=2020&sort=title&page=2",
+        "initiatives",
+    ),
+    ("export, ten one-letter words", "/en/agreements/export.csv?q=a+b+c+d+e+f+g+h+i+j", "export (CSV, filtered)"),
+]
+PAGES = PAGES + [(name, path) for name, path, _plain in WORST_CASES]
 
 
 def log(message):
@@ -280,6 +306,17 @@ def report(info, database, counts, results):
                 f"| {label} | {rate(m['rps'])} | {m['p50']:.1f} | {m['p99']:.1f} | {m['errors']} "
                 f"| {100 * m['rps'] / ceiling:.0f}% |"
             )
+    lines += [
+        "",
+        "**Worst cases**: each hostile request's cost (time per request, 1 / req/s) as a multiple of the "
+        "plain request it is a variant of, in each mode; at most 2× is the target.",
+        "",
+        "| request | plain | " + " | ".join(mode for mode, _d, _e in MODES) + " |",
+        "|---|---|" + "---:|" * len(MODES),
+    ]
+    for name, path, plain in WORST_CASES:
+        ratios = [results[mode][plain]["rps"] / results[mode][name]["rps"] for mode, _d, _e in MODES]
+        lines.append(f"| {name} `{path}` | {plain} | " + " | ".join(f"{ratio:.2f}×" for ratio in ratios) + " |")
     lines += [
         "",
         "**SQL queries per page**, on a warm request, at the fixtures' size and at 10,000 agreements: rendering "
