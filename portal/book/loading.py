@@ -5,7 +5,7 @@ from django.conf import settings
 
 from wagtail.models import Locale, Page, Site
 
-from portal.foundations.loading import RecordSpec, load_records, read_fixture
+from portal.foundations.loading import RecordSpec, changed_by_editors, comparable, load_records, read_fixture
 
 from .models import Author, AuthorsPage, ChapterPage, HomePage, Publisher
 
@@ -25,77 +25,107 @@ def load(report):
     )
 
 
+HOME_FIELDS = [
+    "title",
+    "subtitle",
+    "report_label",
+    "edition",
+    "digital_edition",
+    "isbn",
+    "legal_deposit",
+    "layout_credit",
+    "rights_notice",
+    "intro",
+    "search_description",
+]
+CHAPTER_FIELDS = ["title", "number", "summary", "search_description", "body"]
+AUTHORS_PAGE_FIELDS = ["title", "intro"]
+
+
+def _home_values(data):
+    values = {name: data.get(name, "") for name in HOME_FIELDS}
+    values["repository_links"] = [("link", link) for link in data["repository_links"]]
+    return values
+
+
+def _values(data, names):
+    return {name: data.get(name, "") for name in names}
+
+
 def load_pages(report):
     content = read_fixture("pages.json")
     locale = Locale.get_default()
     home = HomePage.objects.filter(locale=locale).first()
     if home:
-        report.add("Home page", 0, 1)
+        report.add("Home page", 0, 1, *_refresh(home, _home_values(content["home"]), report))
     else:
-        data = content["home"]
-        root = Page.get_first_root_node()
-        home = HomePage(
-            title=data["title"],
-            slug="home",
-            locale=locale,
-            subtitle=data["subtitle"],
-            report_label=data["report_label"],
-            edition=data["edition"],
-            digital_edition=data["digital_edition"],
-            isbn=data["isbn"],
-            legal_deposit=data["legal_deposit"],
-            layout_credit=data["layout_credit"],
-            rights_notice=data["rights_notice"],
-            intro=data["intro"],
-            repository_links=[("link", link) for link in data["repository_links"]],
-            search_description=data.get("search_description", ""),
-        )
-        placeholder = _welcome_page(root)
-        if placeholder:
-            # Wagtail's initial migration makes a "Welcome" page at the slug "home": free it first.
-            placeholder.slug = "wagtail-welcome"
-            placeholder.save()
-        root.add_child(instance=home)
-        home.save_revision().publish()
-        site = Site.objects.filter(is_default_site=True).first()
-        if site:
-            site.root_page = home
-            site.site_name = settings.WAGTAIL_SITE_NAME
-            site.save()
-        else:
-            Site.objects.create(
-                hostname="localhost", root_page=home, is_default_site=True, site_name=settings.WAGTAIL_SITE_NAME
-            )
-        if placeholder:
-            placeholder.delete()
+        home = _create_home(_home_values(content["home"]), locale)
         report.add("Home page", 1, 0)
 
-    existing = set(home.get_children().values_list("slug", flat=True))
-    created = 0
+    children = {page.slug: page.specific for page in home.get_children()}
+    created, updated, kept = 0, 0, 0
     for data in content["chapters"]:
-        if data["slug"] in existing:
+        values = _values(data, CHAPTER_FIELDS)
+        if data["slug"] in children:
+            changed, left = _refresh(children[data["slug"]], values, report)
+            updated, kept = updated + changed, kept + left
             continue
-        chapter = ChapterPage(
-            title=data["title"],
-            slug=data["slug"],
-            number=data["number"],
-            summary=data.get("summary", ""),
-            search_description=data.get("search_description", ""),
-            body=data["body"],
-        )
+        chapter = ChapterPage(slug=data["slug"], **values)
         home.add_child(instance=chapter)
         chapter.save_revision().publish()
         created += 1
-    report.add("Chapters", created, len(content["chapters"]) - created)
+    report.add("Chapters", created, len(content["chapters"]) - created, updated, kept)
 
     data = content["authors_page"]
-    if data["slug"] in existing or AuthorsPage.objects.child_of(home).exists():
-        report.add("Authors page", 0, 1)
+    values = _values(data, AUTHORS_PAGE_FIELDS)
+    authors_page = AuthorsPage.objects.child_of(home).first()
+    if authors_page is not None:
+        report.add("Authors page", 0, 1, *_refresh(authors_page, values, report))
     else:
-        page = AuthorsPage(title=data["title"], slug=data["slug"], intro=data.get("intro", ""))
+        page = AuthorsPage(slug=data["slug"], **values)
         home.add_child(instance=page)
         page.save_revision().publish()
         report.add("Authors page", 1, 0)
+
+
+def _refresh(page, values, report):
+    """With ``report.update``: (1, 0) when a page no editor has changed was brought up to date with
+    the fixture, (0, 1) when an editor's change kept it as it is, (0, 0) otherwise."""
+    if not report.update:
+        return 0, 0
+    if changed_by_editors(page):
+        return 0, 1
+    before = {name: comparable(getattr(page, name)) for name in values}
+    for name, value in values.items():
+        setattr(page, name, value)
+    if {name: comparable(getattr(page, name)) for name in values} == before:
+        return 0, 0
+    page.save_revision().publish()
+    return 1, 0
+
+
+def _create_home(values, locale):
+    root = Page.get_first_root_node()
+    home = HomePage(slug="home", locale=locale, **values)
+    placeholder = _welcome_page(root)
+    if placeholder:
+        # Wagtail's initial migration makes a "Welcome" page at the slug "home": free it first.
+        placeholder.slug = "wagtail-welcome"
+        placeholder.save()
+    root.add_child(instance=home)
+    home.save_revision().publish()
+    site = Site.objects.filter(is_default_site=True).first()
+    if site:
+        site.root_page = home
+        site.site_name = settings.WAGTAIL_SITE_NAME
+        site.save()
+    else:
+        Site.objects.create(
+            hostname="localhost", root_page=home, is_default_site=True, site_name=settings.WAGTAIL_SITE_NAME
+        )
+    if placeholder:
+        placeholder.delete()
+    return home
 
 
 def _welcome_page(root):

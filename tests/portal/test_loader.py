@@ -83,3 +83,44 @@ def test_a_record_an_editor_deleted_is_the_only_thing_it_restores():
     assert {k: v for k, v in after.items() if k not in ("KeyFigure", "Revision")} == {
         k: v for k, v in before.items() if k not in ("KeyFigure", "Revision")
     }
+
+
+def load_update():
+    out = io.StringIO()
+    call_command("load_portal", "--update", stdout=out)
+    return out.getvalue()
+
+
+@pytest.fixture
+def someone(django_user_model):
+    return django_user_model.objects.create_superuser("someone", "someone@example.org", "a long password 2026")
+
+
+def test_update_brings_unchanged_records_and_pages_up_to_date_with_the_fixtures(someone):
+    # As if the fixtures had been corrected since this deployment was loaded: the rows differ from
+    # them, but no editor has touched them.
+    Agreement.objects.filter(slug="tisa").update(notes="An outdated note")
+    ChapterPage.objects.filter(slug="chapter-2").update(summary="An outdated summary")
+    # What editors changed stays as it is.
+    edited = Agreement.objects.get(slug="peru-japan-epa")
+    edited.notes = "An editor's note"
+    edited.save_revision(user=someone).publish(user=someone)
+    chapter = ChapterPage.objects.get(slug="chapter-1")
+    chapter.summary = "An editor's summary"
+    chapter.save_revision(user=someone).publish(user=someone)
+
+    output = load_update()
+
+    tisa = Agreement.objects.get(slug="tisa")
+    assert tisa.notes != "An outdated note" and tisa.live and not tisa.has_unpublished_changes
+    assert tisa.revisions.count() == 2 and tisa.latest_revision.user is None
+    assert ChapterPage.objects.get(slug="chapter-2").summary != "An outdated summary"
+    assert Agreement.objects.get(slug="peru-japan-epa").notes == "An editor's note"
+    assert ChapterPage.objects.get(slug="chapter-1").summary == "An editor's summary"
+    assert "Agreements: 0 created, 1 updated from the fixtures, 1 left as editors changed them, 27" in output
+    assert "Chapters: 0 created, 1 updated from the fixtures, 1 left as editors changed them, 1" in output
+
+    # Once up to date, nothing more changes.
+    revisions = Revision.objects.count()
+    again = load_update()
+    assert Revision.objects.count() == revisions and "Nothing to load" in again

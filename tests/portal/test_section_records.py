@@ -4,6 +4,7 @@ the total, and a link to the rest."""
 import re
 
 import pytest
+from bs4 import BeautifulSoup
 
 from agreements.models import Agreement
 from agreements.models import Agreement as AgreementModel
@@ -46,3 +47,35 @@ def test_related_agreements_are_capped_with_a_link_to_the_partners_listing(clien
     related = body[body.index('id="related-heading"') : body.index("</section>", body.index('id="related-heading"'))]
     assert re.findall(r'href="/en/agreements/([^/?]+)/"', related) == ["cptpp"]
     assert '<a href="/en/agreements/?country=JP">And 1 more: see the listing</a>' in related
+
+
+def agreement_lists(body):
+    """{heading: [(title, today's status or "")]} of a chapter's lists of agreements by status."""
+    soup = BeautifulSoup(body, "html.parser")
+    lists = {}
+    for heading in soup.select("h4.agreement-list__heading"):
+        items = heading.find_next_sibling("ol").select("li")
+        lists[heading.get_text(" ", strip=True).split(" (")[0]] = [
+            (
+                item.a.get_text(strip=True),
+                item.select_one(".status").get_text(strip=True) if item.select_one(".status") else "",
+            )
+            for item in items
+        ]
+    return lists
+
+
+def test_the_books_lists_keep_the_books_statuses_when_one_changes_today(client):
+    before = agreement_lists(client.get("/en/chapter-3/").content.decode())
+    guatemala = Agreement.objects.get(book_status="signed", title__icontains="Guatemala")
+    assert (guatemala.title, "") in before["About to enter into force"]
+
+    guatemala.status = "in_force"
+    guatemala.save_revision().publish()
+
+    after = agreement_lists(client.get("/en/chapter-3/").content.decode())
+    assert [title for title, _today in after["About to enter into force"]] == [
+        title for title, _today in before["About to enter into force"]
+    ]
+    assert (guatemala.title, "In force") in after["About to enter into force"]
+    assert [title for title, _today in after["In force"]] == [title for title, _today in before["In force"]]
