@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from portal.caching.version import memoized
-from portal.foundations.listing import listing_context, paginate
+from portal.foundations.listing import listing_context
 
 from . import exports
 from .filters import AgreementListingFilterSet, PartnershipListingFilterSet
@@ -37,7 +37,6 @@ def agreement_list(request):
         "agreements/agreement_list.html",
         {
             **listing_context(request, Agreement, filterset),
-            "page_obj": paginate(request, filterset.qs),
             "exports": exports.links(request),
             "book_counts": counts,
             "book_counts_signed": counts["in_force"] + counts["signed"],

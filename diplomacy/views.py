@@ -3,7 +3,7 @@
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
-from portal.foundations.listing import listing_context, paginate
+from portal.foundations.listing import listing_context
 
 from .filters import InitiativeListingFilterSet
 from .models import Area, Initiative, KeyFigure
@@ -21,7 +21,6 @@ def initiative_list(request):
         "diplomacy/initiative_list.html",
         {
             **listing_context(request, Initiative, filterset),
-            "page_obj": paginate(request, filterset.qs.for_listing()),
         },
     )
 

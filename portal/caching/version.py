@@ -54,18 +54,22 @@ def fragment_seconds():
 # {name: (version, expiry, value)} for this process; a few names per language and host.
 _MEMO = {}
 MEMO_ENTRIES = 100
+# How long a value identified by its own version is kept while fragment caching is off.
+IDENTIFIED_SECONDS = 300
 
 
 def memoized(name, build, request=None, version=None):
     """``build()``, kept in this process until the content version changes or FRAGMENT_SECONDS pass:
     the one in-process cache, for small structures many pages need (the book's chapters and
     publishers, a chapter's anchors, the search's section index), read without a query or a cache
-    round trip. Not used while fragment caching is off (FRAGMENT_SECONDS = 0). A caller whose value
-    is identified by something else (a revision) passes it as ``version``, saving the version's read."""
+    round trip. Not used while fragment caching is off (FRAGMENT_SECONDS = 0), except for a value a
+    caller identifies itself by an immutable ``version`` (a published revision), which can never be
+    stale and saves reading the content version."""
     seconds = fragment_seconds()
-    if not seconds:
-        return build()
-    version = version or content_version(request)
+    if version is None:
+        if not seconds:
+            return build()
+        version = content_version(request)
     now = time.monotonic()
     entry = _MEMO.get(name)
     if entry is not None and entry[0] == version and entry[1] > now:
@@ -73,5 +77,5 @@ def memoized(name, build, request=None, version=None):
     value = build()
     if len(_MEMO) >= MEMO_ENTRIES:
         _MEMO.clear()
-    _MEMO[name] = (version, now + seconds, value)
+    _MEMO[name] = (version, now + (seconds or IDENTIFIED_SECONDS), value)
     return value

@@ -3,6 +3,8 @@
 Bad input never raises: a value the form rejects is reported beside its field and ignored, so the
 listing still answers (django-filter drops invalid fields from ``cleaned_data``)."""
 
+from urllib.parse import urlencode
+
 from django import forms
 from django.core.paginator import Paginator
 from django.db.models import Value
@@ -17,6 +19,7 @@ from .navigation import absolute_url, breadcrumbs
 
 MIN_YEAR, MAX_YEAR = 1800, 2200
 PER_PAGE = 20
+MAX_PAGE = 10**9
 
 
 class YearFilter(django_filters.NumberFilter):
@@ -138,6 +141,20 @@ class ListingFilterSet(django_filters.FilterSet):
     class Meta:
         form = ListingForm
 
+    def applied(self):
+        """[(parameter, value)] of the valid filters in use, in the form's order, as the listing reads
+        them: what its results depend on (unknown parameters, invalid and empty values left out)."""
+        if not self.is_bound:
+            return []
+        self.form.is_valid()
+        cleaned = getattr(self.form, "cleaned_data", {})
+        return [(name, str(cleaned[name])) for name in self.form.fields if cleaned.get(name) not in (None, "", [], ())]
+
+    @property
+    def query(self):
+        """The applied filters as a query string: the results' canonical address, for their links."""
+        return urlencode(self.applied())
+
     def active_filters(self, request):
         """[(label, shown value, URL without this filter)] for every valid filter in use."""
         if not self.is_bound or not self.form.is_valid() and not self.form.cleaned_data:
@@ -155,9 +172,19 @@ class ListingFilterSet(django_filters.FilterSet):
         return active
 
 
+def page_number(request):
+    """The ``page`` asked for, as a number (1 when missing or malformed; Paginator.get_page brings an
+    out-of-range number to the nearest page)."""
+    value = request.GET.get("page", "").strip()
+    if not value.lstrip("-").isdigit() or not value.isascii():
+        return 1
+    # Any larger number is the last page: no need to read more than ten digits.
+    return max(-MAX_PAGE, min(MAX_PAGE, int(value[:11])))
+
+
 def paginate(request, queryset, per_page=PER_PAGE):
     """A page of results; a missing, malformed or out-of-range ``page`` gives the nearest page."""
-    return Paginator(queryset, per_page).get_page(request.GET.get("page"))
+    return Paginator(queryset, per_page).get_page(page_number(request))
 
 
 def listing_context(request, model, filterset=None):
@@ -166,6 +193,7 @@ def listing_context(request, model, filterset=None):
     search indexes), the breadcrumbs and the menu entry."""
     return {
         "filter": filterset,
+        "page_number": page_number(request),
         "active_filters": filterset.active_filters(request) if filterset is not None else [],
         "noindex": bool(request.GET),
         "canonical_url": absolute_url(request, model.listing_url()),

@@ -1,10 +1,13 @@
+from urllib.parse import urlencode
+
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
+from portal.foundations.listing import page_number
 from portal.foundations.navigation import breadcrumbs
 
-from .results import SearchForm, run_search
+from .results import SearchForm
 
 
 @require_safe
@@ -17,7 +20,10 @@ def search(request):
         "form": form,
         "query": query,
         "kind": kind,
-        "results": run_search(request, query, kind),
+        # The results are read inside their cached fragment ({% search_results %}), keyed by what
+        # they depend on: the query, the type and the page.
+        "page_number": page_number(request),
+        "page_query": urlencode([("q", query), *([("type", kind)] if kind else [])]),
         "crumbs": breadcrumbs((_("Search"), None)),
         "nav_section": "search",
         "noindex": True,

@@ -8,7 +8,9 @@ from django.utils.translation import get_language_info
 
 from portal.foundations import i18n
 from portal.foundations.i18n import is_untranslated
+from portal.foundations.listing import paginate as paginate_queryset
 from portal.foundations.navigation import absolute_url
+from portal.search.results import run_search
 
 register = template.Library()
 
@@ -138,3 +140,17 @@ def canonical_url(context):
         return ""
     url = page.get_url(request)
     return url if not url or "://" in url else absolute_url(request, url)
+
+
+@register.simple_tag(takes_context=True)
+def paginate(context, queryset):
+    """{% paginate filter.qs as page_obj %}: the page of results the request asks for, read where the
+    template needs it, so a listing whose results come from the fragment cache runs no query."""
+    return paginate_queryset(context["request"], queryset)
+
+
+@register.simple_tag(takes_context=True)
+def search_results(context, query, kind):
+    """{% search_results query kind as results %}: /search/'s results, read where the template needs
+    them (inside their cached fragment)."""
+    return run_search(context["request"], query, kind)

@@ -2,6 +2,8 @@
 the page cache does not hold (other filters, other page numbers) are cheaper; dropped by any
 publication; never used for previews."""
 
+import re
+
 from django.conf import settings
 from django.core.cache import caches
 from django.db import connection
@@ -123,6 +125,12 @@ WARM_QUERIES = {
     "/en/agreements/peru-japan-epa/": 1,
     # Nothing: the whole content is one fragment.
     "/en/figures/": 0,
+    # Nothing: the results are one fragment keyed by the filters applied and the page (the filter
+    # form's choices are kept in the process).
+    "/en/agreements/?status=in_force&page=2": 0,
+    "/en/agreements/?status=in_force&utm_source=newsletter&page=2": 0,
+    "/en/initiatives/?area=economic&country=jp&page=2": 0,
+    "/es/search/?q=comision": 0,
 }
 
 
@@ -131,3 +139,16 @@ def test_a_page_whose_fragments_are_cached_reads_only_what_lies_outside_them(fra
     page_and_queries(fragments, url)
     _page, queries = page_and_queries(fragments, url)
     assert queries == WARM_QUERIES[url]
+
+
+def test_listing_variants_share_their_results_and_link_to_the_canonical_query(fragments):
+    plain, _queries = page_and_queries(fragments, "/en/agreements/?status=in_force&page=2")
+    # An unknown parameter, another case: the same results, read from the cache, same links.
+    variant, queries = page_and_queries(fragments, "/en/agreements/?page=2&status=in_force&junk=1")
+    assert queries == 0
+
+    def pagination(html):
+        return re.search(rb'<nav class="pagination".*?</nav>', html, re.S).group(0)
+
+    assert pagination(plain) == pagination(variant)
+    assert b'href="?status=in_force&amp;page=1"' in pagination(variant) and b"junk" not in pagination(variant)
