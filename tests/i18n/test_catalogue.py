@@ -46,11 +46,14 @@ def test_the_compiled_catalogue_matches_the_source(po):
 
 
 def test_the_interface_words_the_book_uses(po):
-    """The Spanish the IDEI uses for the book's key terms."""
+    """The Spanish the IDEI uses for the book's key terms; agreements' statuses as Peru's trade ministry
+    words them; initiatives' statuses agreeing with "iniciativa"."""
     words = {entry.msgid: entry.msgstr for entry in po if not entry.msgctxt and not entry.msgid_plural}
     assert words["Trade agreements"] == "Acuerdos comerciales"
-    assert words["In force"] == "En vigor"
-    assert words["Signed, about to enter into force"] == "Suscrito, por entrar en vigor"
+    assert words["In force"] == "Vigente"
+    assert words["Signed, about to enter into force"] == "Suscrito, por entrar en vigencia"
+    assert words["Achieved"] == "Lograda" and words["Proposed"] == "Propuesta"
+    assert not [entry.msgstr for entry in po if "en vigor" in entry.msgstr.lower()]
     assert words["Under negotiation"] == "En negociación"
     assert words["Health diplomacy"] == "Diplomacia sanitaria"
     assert words["Strategic partnerships"] == "Asociaciones estratégicas"

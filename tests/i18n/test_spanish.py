@@ -44,7 +44,7 @@ def test_a_spanish_filtered_listing_has_spanish_labels_and_the_same_results(clie
         "País (código ISO)",
         "Aplicar filtros",
         "2 resultados",
-        "En vigor",
+        "Vigente",
         "Filtros activos",
     ]:
         assert words in html, words
