@@ -4,7 +4,7 @@ from portal.foundations.loading import RecordSpec, load_records, publish, read_f
 
 from .models import Agreement, Partner, Partnership
 
-TEXT = ["description", "description_es", "notes", "source_text", "book_order"]
+TEXT = ["description", "description_es", "notes", "notes_es", "source_text", "source_text_es", "book_order"]
 
 
 def resolve_partner(ref):
@@ -20,7 +20,7 @@ def load(report):
             "Partners",
             Partner,
             "partners.json",
-            ["kind", "code", "name", "name_es", "short_name", "short_name_es", "region", "notes"],
+            ["kind", "code", "name", "name_es", "short_name", "short_name_es", "region", "notes", "notes_es"],
         ),
         report,
     )
@@ -34,12 +34,15 @@ def load(report):
                 "title",
                 "title_es",
                 "short_name",
+                "short_name_es",
                 "kind",
                 "status",
                 "book_status",
                 "book_year_start",
                 "book_year_end",
                 "book_years_label",
+                "book_years_label_es",
+                "dates_source",
                 "wto_rta_id",
                 "sice_url",
                 "official_text_url",
@@ -55,7 +58,7 @@ def load(report):
             "Partnerships",
             Partnership,
             "partnerships.json",
-            ["kind", "status", "year_start", "year_end", "years_label", *TEXT],
+            ["kind", "status", "year_start", "year_end", "years_label", "years_label_es", *TEXT],
             foreign={"partner": ("partner", resolve_partner)},
         ),
         report,

@@ -56,7 +56,7 @@ class PartnerQuerySet(LiveQuerySet):
         return self.prefetch_related(Prefetch("members", queryset=live), Prefetch("groupings", queryset=live))
 
 
-class Partner(PublicRecord, ClusterableModel):
+class Partner(PublicRecord, SearchTextMixin, ClusterableModel):
     """A country, or a bloc or organization with its member countries."""
 
     listing_url_name = "partnership_list"
@@ -87,12 +87,17 @@ class Partner(PublicRecord, ClusterableModel):
     name = models.CharField(
         max_length=200, help_text=_("The English name, e.g. 'Japan' or 'European Free Trade Association'.")
     )
-    name_es = models.CharField(max_length=200, blank=True, help_text=_("The Spanish name, e.g. 'Japón'."))
+    name_es = models.CharField(
+        _("name (Spanish)"), max_length=200, blank=True, help_text=_("The Spanish name, e.g. 'Japón'.")
+    )
     short_name = models.CharField(
         max_length=40, blank=True, help_text=_("An acronym for blocs and organizations, e.g. 'EFTA'.")
     )
     short_name_es = models.CharField(
-        max_length=40, blank=True, help_text=_("The Spanish acronym where it differs, e.g. 'AELC'.")
+        _("short name (Spanish)"),
+        max_length=40,
+        blank=True,
+        help_text=_("The Spanish acronym where it differs, e.g. 'AELC'."),
     )
     region = models.CharField(
         max_length=20,
@@ -109,6 +114,7 @@ class Partner(PublicRecord, ClusterableModel):
         help_text=_("For blocs and organizations: the member countries, where they are known."),
     )
     notes = models.TextField(blank=True, help_text=_("Sources and caveats, e.g. a member that joined after the book."))
+    notes_es = models.TextField(_("notes (Spanish)"), blank=True, help_text=_("The same notes in Spanish."))
 
     objects = PartnerQuerySet.as_manager()
 
@@ -147,7 +153,18 @@ class Partner(PublicRecord, ClusterableModel):
         return self.localized.name
 
     def search_excerpt(self):
-        return self.notes or self.get_kind_display()
+        return self.localized.notes or self.get_kind_display()
+
+    def searchable_parts(self):
+        return [
+            self.name,
+            self.name_es,
+            self.short_name,
+            self.short_name_es,
+            self.code,
+            self.notes,
+            self.notes_es,
+        ]
 
     def save(self, *args, **kwargs):
         super().save(*args, **kwargs)
@@ -287,8 +304,16 @@ class Agreement(SlugAndOrderMixin, PublicRecord, SearchTextMixin, BookSectionLin
         ),
     )
     title = models.CharField(max_length=300, help_text=_("The agreement's full English title."))
-    title_es = models.CharField(max_length=300, blank=True, help_text=_("Its official Spanish name, where known."))
+    title_es = models.CharField(
+        _("title (Spanish)"), max_length=300, blank=True, help_text=_("Its official Spanish name, where known.")
+    )
     short_name = models.CharField(max_length=60, blank=True, help_text=_("An acronym or short form, e.g. 'ACE 58'."))
+    short_name_es = models.CharField(
+        _("short name (Spanish)"),
+        max_length=60,
+        blank=True,
+        help_text=_("The Spanish short form where it differs, e.g. 'OMC' for 'WTO'."),
+    )
     kind = models.CharField(max_length=40, choices=AgreementKind.choices, help_text=_("What type of agreement it is."))
     status = models.CharField(
         _("current status"),
@@ -299,6 +324,12 @@ class Agreement(SlugAndOrderMixin, PublicRecord, SearchTextMixin, BookSectionLin
     signed_on = models.DateField(null=True, blank=True, help_text=_("Date of signature, when known."))
     entered_into_force_on = models.DateField(
         null=True, blank=True, help_text=_("Date it entered into force for Peru, when known.")
+    )
+    dates_source = models.CharField(
+        _("source of the dates"),
+        max_length=300,
+        blank=True,
+        help_text=_("Where the dates of signature and entry into force come from, e.g. 'Mincetur; WTO RTA database'."),
     )
     last_verified_on = models.DateField(
         null=True, blank=True, help_text=_("The day you last checked the status and dates against an official source.")
@@ -322,13 +353,29 @@ class Agreement(SlugAndOrderMixin, PublicRecord, SearchTextMixin, BookSectionLin
     book_years_label = models.CharField(
         _("years as the book words them"), max_length=120, blank=True, help_text=_("The book's own wording. Fixed.")
     )
+    book_years_label_es = models.CharField(
+        _("years as the book words them (Spanish)"),
+        max_length=120,
+        blank=True,
+        help_text=_("Our Spanish rendering of the book's wording."),
+    )
     parties = ParentalManyToManyField(
         Partner, related_name="agreements", blank=True, help_text=_("Peru's counterparts: countries or blocs.")
     )
     description = models.TextField(help_text=_("Two or three plain sentences on what the agreement is."))
-    description_es = models.TextField(blank=True, help_text=_("The same description in Spanish."))
+    description_es = models.TextField(
+        _("description (Spanish)"), blank=True, help_text=_("The same description in Spanish.")
+    )
     notes = models.TextField(blank=True, help_text=_("Sources, caveats and how the book's wording was read."))
-    source_text = models.TextField(blank=True, help_text=_("The book's own words about this agreement."))
+    source_text = models.TextField(
+        _("the book's words"), blank=True, help_text=_("The book's own words about this agreement.")
+    )
+    notes_es = models.TextField(_("notes (Spanish)"), blank=True, help_text=_("The same notes in Spanish."))
+    source_text_es = models.TextField(
+        _("the book's words (our Spanish translation)"),
+        blank=True,
+        help_text=_("Our Spanish translation of the book's words (the portal's, shown as such: not the book's)."),
+    )
     book_order = models.PositiveSmallIntegerField(default=0, help_text=_("Position in the book's list."))
     wto_rta_id = models.CharField(
         _("WTO RTA database id"),
@@ -383,7 +430,7 @@ class Agreement(SlugAndOrderMixin, PublicRecord, SearchTextMixin, BookSectionLin
 
     def searchable_parts(self):
         parties = self.parties.filter(live=True).values_list("name", "name_es", "short_name", "short_name_es")
-        own = [self.title, self.title_es, self.short_name, self.description, self.description_es]
+        own = [self.title, self.title_es, self.short_name, self.short_name_es, self.description, self.description_es]
         return own + [name for names in parties for name in names]
 
     def search_context(self):
@@ -391,8 +438,18 @@ class Agreement(SlugAndOrderMixin, PublicRecord, SearchTextMixin, BookSectionLin
 
     @property
     def book_years(self):
-        if self.book_years_label:
-            return self.book_years_label
+        """The book's years, in its words where it has some ('1969 (Free Trade Area for Goods, 2006)')."""
+        return self._book_years(self.book_years_label)
+
+    @property
+    def book_years_es(self):
+        return (
+            self._book_years(self.book_years_label_es) if self.book_years_label_es or not self.book_years_label else ""
+        )
+
+    def _book_years(self, label):
+        if label:
+            return label
         if self.book_year_start and self.book_year_end:
             return f"{self.book_year_start}-{self.book_year_end}"
         return str(self.book_year_start or "")
@@ -498,12 +555,27 @@ class Partnership(SlugAndOrderMixin, PublicRecord, BookSectionLink, models.Model
         null=True, blank=True, help_text=_("For one built over several years: the last year.")
     )
     years_label = models.CharField(
-        max_length=80, blank=True, help_text=_("The book's wording, e.g. 'between 2014 and 2016'.")
+        _("years, in the book's words"),
+        max_length=80,
+        blank=True,
+        help_text=_("The book's wording, e.g. 'between 2014 and 2016'."),
+    )
+    years_label_es = models.CharField(
+        _("years, in the book's words (Spanish)"),
+        max_length=80,
+        blank=True,
+        help_text=_("The same wording in Spanish, e.g. 'entre 2014 y 2016'."),
     )
     description = models.TextField(help_text=_("One or two plain sentences."))
-    description_es = models.TextField(blank=True, help_text=_("The same in Spanish."))
+    description_es = models.TextField(_("description (Spanish)"), blank=True, help_text=_("The same in Spanish."))
     notes = models.TextField(blank=True, help_text=_("Sources and caveats."))
-    source_text = models.TextField(blank=True, help_text=_("The book's own words."))
+    source_text = models.TextField(_("the book's words"), blank=True, help_text=_("The book's own words."))
+    notes_es = models.TextField(_("notes (Spanish)"), blank=True, help_text=_("The same notes in Spanish."))
+    source_text_es = models.TextField(
+        _("the book's words (our Spanish translation)"),
+        blank=True,
+        help_text=_("Our Spanish translation of the book's words (the portal's, shown as such: not the book's)."),
+    )
     book_order = models.PositiveSmallIntegerField(default=0, help_text=_("Position in the book's list."))
 
     objects = PartnershipQuerySet.as_manager()
@@ -550,6 +622,15 @@ class Partnership(SlugAndOrderMixin, PublicRecord, BookSectionLink, models.Model
         if self.year_start and self.year_end and self.year_end != self.year_start:
             return f"{self.year_start}–{self.year_end}"
         return str(self.year_start or "")
+
+    @property
+    def when(self):
+        """When it was formed: the book's words ('between 2014 and 2016') where it has some, else the years."""
+        return self.years_label or self.years
+
+    @property
+    def when_es(self):
+        return self.years_label_es or ("" if self.years_label else self.years)
 
     def get_absolute_url(self):
         return self.partner.get_absolute_url()

@@ -41,9 +41,11 @@ class Area(PublicRecord, BookSectionLink, models.Model):
         help_text=_("Part of public web addresses and filters (e.g. 'health'). Never change it."),
     )
     name = models.CharField(max_length=120, help_text=_("e.g. 'Health diplomacy'."))
-    name_es = models.CharField(max_length=120, blank=True, help_text=_("e.g. 'Diplomacia sanitaria'."))
+    name_es = models.CharField(
+        _("name (Spanish)"), max_length=120, blank=True, help_text=_("e.g. 'Diplomacia sanitaria'.")
+    )
     summary = models.TextField(help_text=_("What the book says of this area, in a few plain sentences."))
-    summary_es = models.TextField(blank=True, help_text=_("The same summary in Spanish."))
+    summary_es = models.TextField(_("summary (Spanish)"), blank=True, help_text=_("The same summary in Spanish."))
     order = models.PositiveSmallIntegerField(default=0, help_text=_("Areas are listed in this order."))
 
     objects = LiveQuerySet.as_manager()
@@ -172,7 +174,7 @@ class Initiative(SlugAndOrderMixin, PublicRecord, SearchTextMixin, BookSectionLi
         ),
     )
     title = models.CharField(max_length=300, help_text=_("A short, plain English title."))
-    title_es = models.CharField(max_length=300, blank=True, help_text=_("The title in Spanish."))
+    title_es = models.CharField(_("title (Spanish)"), max_length=300, blank=True, help_text=_("The title in Spanish."))
     area = models.ForeignKey(
         Area, on_delete=models.PROTECT, related_name="initiatives", help_text=_("The main area of diplomacy.")
     )
@@ -190,7 +192,16 @@ class Initiative(SlugAndOrderMixin, PublicRecord, SearchTextMixin, BookSectionLi
     end_month = models.PositiveSmallIntegerField(null=True, blank=True, help_text=_("Only if the book gives it."))
     end_day = models.PositiveSmallIntegerField(null=True, blank=True, help_text=_("Only if the book gives it."))
     when_label = models.CharField(
-        max_length=120, blank=True, help_text=_("The book's own words for when, e.g. 'since 2002' (optional).")
+        _("when, in the book's words"),
+        max_length=120,
+        blank=True,
+        help_text=_("The book's own words for when, e.g. 'since 2002' (optional)."),
+    )
+    when_label_es = models.CharField(
+        _("when, in the book's words (Spanish)"),
+        max_length=120,
+        blank=True,
+        help_text=_("The same words in Spanish, e.g. 'desde 2002'."),
     )
     status = models.CharField(max_length=20, choices=InitiativeStatus.choices, help_text=_("Where it stands."))
     partners = ParentalManyToManyField(
@@ -200,11 +211,17 @@ class Initiative(SlugAndOrderMixin, PublicRecord, SearchTextMixin, BookSectionLi
         Agreement, blank=True, related_name="initiatives", help_text=_("Trade agreements it is linked to.")
     )
     description = models.TextField(help_text=_("What it is, in our own words (two to four sentences)."))
-    description_es = models.TextField(blank=True, help_text=_("The same in Spanish."))
+    description_es = models.TextField(_("description (Spanish)"), blank=True, help_text=_("The same in Spanish."))
     outcomes = models.TextField(blank=True, help_text=_("What it achieved, as the book reports."))
-    outcomes_es = models.TextField(blank=True, help_text=_("The same in Spanish."))
-    source_text = models.TextField(blank=True, help_text=_("The book's own words about it."))
+    outcomes_es = models.TextField(_("outcomes (Spanish)"), blank=True, help_text=_("The same in Spanish."))
+    source_text = models.TextField(_("the book's words"), blank=True, help_text=_("The book's own words about it."))
     notes = models.TextField(blank=True, help_text=_("Sources and caveats."))
+    source_text_es = models.TextField(
+        _("the book's words (our Spanish translation)"),
+        blank=True,
+        help_text=_("Our Spanish translation of the book's words (the portal's, shown as such: not the book's)."),
+    )
+    notes_es = models.TextField(_("notes (Spanish)"), blank=True, help_text=_("The same notes in Spanish."))
     book_order = models.PositiveSmallIntegerField(default=0, help_text=_("Order of first mention in the book."))
 
     objects = InitiativeQuerySet.as_manager()
@@ -266,7 +283,7 @@ class Initiative(SlugAndOrderMixin, PublicRecord, SearchTextMixin, BookSectionLi
         return own + [name for names in partners for name in names]
 
     def search_context(self):
-        return self.when or self.when_label
+        return self.when or self.localized.when_label
 
     def get_context(self, request):
         """The initiative's page, also the preview of a draft (unsaved, its relations held in memory)."""
@@ -336,7 +353,7 @@ class KeyFigureQuerySet(LiveQuerySet):
         )
 
 
-class KeyFigure(SlugAndOrderMixin, PublicRecord, BookSectionLink, models.Model):
+class KeyFigure(SlugAndOrderMixin, PublicRecord, SearchTextMixin, BookSectionLink, models.Model):
     """A number the book reports, with the book's own words as its source."""
 
     listing_url_name = "figures"
@@ -361,7 +378,7 @@ class KeyFigure(SlugAndOrderMixin, PublicRecord, BookSectionLink, models.Model):
         help_text=_("Used in links to this figure. Leave empty to make one from the label."),
     )
     label = models.CharField(max_length=300, help_text=_("What is counted, e.g. 'Peruvians repatriated'."))
-    label_es = models.CharField(max_length=300, blank=True, help_text=_("The same in Spanish."))
+    label_es = models.CharField(_("label (Spanish)"), max_length=300, blank=True, help_text=_("The same in Spanish."))
     value = models.DecimalField(max_digits=20, decimal_places=2, help_text=_("The number itself, without separators."))
     qualifier = models.CharField(
         max_length=20,
@@ -370,9 +387,18 @@ class KeyFigure(SlugAndOrderMixin, PublicRecord, BookSectionLink, models.Model):
         help_text=_("Does the book give it exactly, as a minimum, or roughly?"),
     )
     unit = models.CharField(max_length=40, blank=True, help_text=_("e.g. 'people', 'USD', '%'."))
-    unit_es = models.CharField(max_length=40, blank=True, help_text=_("The unit in Spanish."))
+    unit_es = models.CharField(_("unit (Spanish)"), max_length=40, blank=True, help_text=_("The unit in Spanish."))
     period_label = models.CharField(
-        max_length=120, blank=True, help_text=_("When it applies, in the book's words, e.g. 'first quarter of 2020'.")
+        _("period, in the book's words"),
+        max_length=120,
+        blank=True,
+        help_text=_("When it applies, in the book's words, e.g. 'first quarter of 2020'."),
+    )
+    period_label_es = models.CharField(
+        _("period, in the book's words (Spanish)"),
+        max_length=120,
+        blank=True,
+        help_text=_("The same words in Spanish, e.g. 'primer trimestre de 2020'."),
     )
     year = models.PositiveSmallIntegerField(null=True, blank=True, help_text=_("The year it refers to, if one."))
     area = models.ForeignKey(
@@ -387,9 +413,15 @@ class KeyFigure(SlugAndOrderMixin, PublicRecord, BookSectionLink, models.Model):
         help_text=_("The initiative it measures, if any."),
     )
     details = models.TextField(blank=True, help_text=_("A breakdown or list, e.g. the regions of the centres."))
-    details_es = models.TextField(blank=True, help_text=_("The same in Spanish."))
-    source_text = models.TextField(help_text=_("The book's exact words containing the number."))
+    details_es = models.TextField(_("details (Spanish)"), blank=True, help_text=_("The same in Spanish."))
+    source_text = models.TextField(_("the book's words"), help_text=_("The book's exact words containing the number."))
     notes = models.TextField(blank=True, help_text=_("Caveats, e.g. when the book's list and count differ."))
+    source_text_es = models.TextField(
+        _("the book's words (our Spanish translation)"),
+        blank=True,
+        help_text=_("Our Spanish translation of the book's words (the portal's, shown as such: not the book's)."),
+    )
+    notes_es = models.TextField(_("notes (Spanish)"), blank=True, help_text=_("The same notes in Spanish."))
     book_order = models.PositiveSmallIntegerField(default=0, help_text=_("Order of appearance in the book."))
 
     objects = KeyFigureQuerySet.as_manager()
@@ -424,10 +456,24 @@ class KeyFigure(SlugAndOrderMixin, PublicRecord, BookSectionLink, models.Model):
         return f"{self.display_value} {self.localized.unit} — {self.localized.label}".replace("  ", " ")
 
     def search_excerpt(self):
-        return self.source_text
+        return self.localized.source_text
+
+    def searchable_parts(self):
+        return [
+            self.label,
+            self.label_es,
+            self.unit,
+            self.unit_es,
+            self.period_label,
+            self.period_label_es,
+            self.details,
+            self.details_es,
+            self.source_text,
+            self.source_text_es,
+        ]
 
     def search_context(self):
-        return self.period_label
+        return self.localized.period_label
 
     @property
     def in_words(self):

@@ -27,7 +27,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='initiative',
             name='search_text',
-            field=models.TextField(blank=True, default='', editable=False, help_text="Kept by the portal from the published text, for the listings' word filter; not edited."),
+            field=models.TextField(blank=True, default='', editable=False, help_text="Kept by the portal from the published text, for the word filters and the search; not edited."),
         ),
         migrations.RunPython(fill_search_text, migrations.RunPython.noop),
     ]

@@ -2,23 +2,28 @@
 then the authors and publishers."""
 
 from django.conf import settings
+from django.db import transaction
 
 from wagtail.models import Locale, Page, Site
 
 from portal.foundations.loading import RecordSpec, changed_by_editors, comparable, load_records, read_fixture
+from portal.foundations.streams import with_block_ids
 
 from .models import Author, AuthorsPage, ChapterPage, HomePage, Publisher
+from .translations import differs, spanish_version, translate
 
 
 def load(report):
     load_pages(report)
-    load_records(RecordSpec("Authors", Author, "authors.json", ["name", "sort_name", "orcid", "bio", "order"]), report)
+    load_records(
+        RecordSpec("Authors", Author, "authors.json", ["name", "sort_name", "orcid", "bio", "bio_es", "order"]), report
+    )
     load_records(
         RecordSpec(
             "Publishers",
             Publisher,
             "publishers.json",
-            ["name", "parent", "short_name", "address", "email", "phone", "order"],
+            ["name", "name_language", "parent", "short_name", "address", "email", "phone", "order"],
             convert={"links": lambda r: [("link", link) for link in r.get("links", [])]},
         ),
         report,
@@ -43,8 +48,10 @@ AUTHORS_PAGE_FIELDS = ["title", "intro"]
 
 
 def _home_values(data):
-    values = {name: data.get(name, "") for name in HOME_FIELDS}
-    values["repository_links"] = [("link", link) for link in data["repository_links"]]
+    values = _values(data, HOME_FIELDS)
+    values["repository_links"] = _stream(
+        HomePage, "repository_links", [{"type": "link", "value": link} for link in data["repository_links"]]
+    )
     return values
 
 
@@ -52,8 +59,19 @@ def _values(data, names):
     return {name: data.get(name, "") for name in names}
 
 
+def _chapter_values(data):
+    values = _values(data, CHAPTER_FIELDS)
+    values["body"] = _stream(ChapterPage, "body", values["body"])
+    return values
+
+
+def _stream(model, name, raw):
+    return with_block_ids(model._meta.get_field(name).stream_block, raw)
+
+
 def load_pages(report):
     content = read_fixture("pages.json")
+    spanish = read_fixture("pages_es.json")
     locale = Locale.get_default()
     home = HomePage.objects.filter(locale=locale).first()
     if home:
@@ -65,7 +83,7 @@ def load_pages(report):
     children = {page.slug: page.specific for page in home.get_children()}
     created, updated, kept = 0, 0, 0
     for data in content["chapters"]:
-        values = _values(data, CHAPTER_FIELDS)
+        values = _chapter_values(data)
         if data["slug"] in children:
             changed, left = _refresh(children[data["slug"]], values, report)
             updated, kept = updated + changed, kept + left
@@ -82,10 +100,52 @@ def load_pages(report):
     if authors_page is not None:
         report.add("Authors page", 0, 1, *_refresh(authors_page, values, report))
     else:
-        page = AuthorsPage(slug=data["slug"], **values)
-        home.add_child(instance=page)
-        page.save_revision().publish()
+        authors_page = AuthorsPage(slug=data["slug"], **values)
+        home.add_child(instance=authors_page)
+        authors_page.save_revision().publish()
         report.add("Authors page", 1, 0)
+
+    chapters = {page.slug: page.specific for page in home.get_children().type(ChapterPage)}
+    in_spanish = [(home, _translatable(_home_values(spanish["home"]), "slug", "isbn"))]
+    in_spanish += [
+        (chapters[data["slug"]], _translatable(_chapter_values(data), "number"))
+        for data in spanish["chapters"]
+        if data["slug"] in chapters
+    ]
+    in_spanish.append((authors_page, _values(spanish["authors_page"], AUTHORS_PAGE_FIELDS)))
+    load_spanish(report, in_spanish)
+
+
+def _translatable(values, *synchronized):
+    return {name: value for name, value in values.items() if name not in synchronized}
+
+
+def load_spanish(report, pages):
+    """The Spanish translation of each page (English page, Spanish values), made where there is none;
+    with ``report.update``, remade where no editor has changed it and the fixture differs."""
+    created, updated, kept = 0, 0, 0
+    for page, values in pages:
+        existing = spanish_version(page)
+        if existing is None:
+            translate(page, values)
+            created += 1
+        elif report.update:
+            # The fixture's Spanish translates the fixture's English: neither is touched once an editor
+            # has changed either page.
+            if changed_by_editors(existing) or changed_by_editors(page):
+                kept += 1
+            elif differs(page, values):
+                translate(page, values)
+                updated += 1
+    report.add("Pages in Spanish", created, len(pages) - created, updated, kept)
+    if created or updated:
+        # wagtail-localize publishes a new translation when the transaction commits, from the page as
+        # it was saved, before its children were added: its count of children is then stale.
+        transaction.on_commit(_count_children_again)
+
+
+def _count_children_again():
+    Page.fix_tree()
 
 
 def _refresh(page, values, report):

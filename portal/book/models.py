@@ -11,6 +11,8 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Locale, Page, PreviewableMixin, RevisionMixin
 from wagtail.search import index
 
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
 from portal.caching.version import memoized
 from portal.foundations.book_links import records_by_anchor
 from portal.foundations.i18n import Localizable
@@ -76,6 +78,23 @@ class HomePage(Page):
 
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = ["portal.ChapterPage", "portal.AuthorsPage"]
+    # What a translation translates (wagtail-localize); the address and the ISBN stay the same.
+    translatable_fields = [
+        TranslatableField("title"),
+        TranslatableField("seo_title"),
+        TranslatableField("search_description"),
+        TranslatableField("subtitle"),
+        TranslatableField("report_label"),
+        TranslatableField("edition"),
+        TranslatableField("digital_edition"),
+        TranslatableField("legal_deposit"),
+        TranslatableField("layout_credit"),
+        TranslatableField("rights_notice"),
+        TranslatableField("intro"),
+        TranslatableField("repository_links"),
+        SynchronizedField("slug"),
+        SynchronizedField("isbn"),
+    ]
 
     class Meta:
         verbose_name = _("book home page")
@@ -119,6 +138,17 @@ class ChapterPage(Page):
 
     parent_page_types = ["portal.HomePage"]
     subpage_types = []
+    # The address, the chapter's number and its sections' anchors (not text blocks) stay the same in
+    # every language, so links to a section work in both.
+    translatable_fields = [
+        TranslatableField("title"),
+        TranslatableField("seo_title"),
+        TranslatableField("search_description"),
+        TranslatableField("summary"),
+        TranslatableField("body"),
+        SynchronizedField("slug"),
+        SynchronizedField("number"),
+    ]
 
     class Meta:
         verbose_name = _("chapter")
@@ -167,6 +197,13 @@ class AuthorsPage(Page):
     parent_page_types = ["portal.HomePage"]
     subpage_types = []
     max_count_per_parent = 1
+    translatable_fields = [
+        TranslatableField("title"),
+        TranslatableField("seo_title"),
+        TranslatableField("search_description"),
+        TranslatableField("intro"),
+        SynchronizedField("slug"),
+    ]
 
     class Meta:
         verbose_name = _("about the authors page")
@@ -180,9 +217,17 @@ class Author(PublicContent, Localizable, RevisionMixin, PreviewableMixin, index.
         "ORCID iD", max_length=19, blank=True, validators=[ORCID_VALIDATOR], help_text=_("e.g. 0000-0001-5125-1748")
     )
     bio = RichTextField(
+        _("biography"),
         features=INLINE_FEATURES,
         validators=[validate_page_links],
         help_text=_("The biography printed at the end of the book."),
+    )
+    bio_es = RichTextField(
+        _("biography (Spanish)"),
+        blank=True,
+        features=INLINE_FEATURES,
+        validators=[validate_page_links],
+        help_text=_("The biography in Spanish (our translation)."),
     )
     order = models.PositiveSmallIntegerField(default=0, help_text=_("Authors are shown in this order."))
 
@@ -226,6 +271,12 @@ class Publisher(PublicContent, RevisionMixin, index.Indexed, models.Model):
     parent = models.CharField(
         max_length=200, blank=True, help_text=_("The institution it belongs to, if any (e.g. the university).")
     )
+    name_language = models.CharField(
+        _("language of the name"),
+        max_length=8,
+        default="es",
+        help_text=_("The language the institution's name is written in: 'es' for Spanish, 'de' for German."),
+    )
     short_name = models.CharField(max_length=40, help_text=_("e.g. 'IDEI-PUCP' or 'KAS'."))
     address = models.CharField(max_length=255, help_text=_("The postal address printed in the book."))
     email = models.EmailField(blank=True, help_text=_("Contact e-mail address."))
@@ -235,6 +286,7 @@ class Publisher(PublicContent, RevisionMixin, index.Indexed, models.Model):
 
     panels = [
         FieldPanel("name"),
+        FieldPanel("name_language"),
         FieldPanel("slug"),
         FieldPanel("parent"),
         FieldPanel("short_name"),

@@ -3,13 +3,16 @@
 import datetime
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Count, F, Q
+from django.core.exceptions import ObjectDoesNotExist
+from django.db.models import Count, F, Max, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import capfirst
 
 from wagtail.admin.ui.components import Component
 from wagtail.models import Page, WorkflowState
+
+from wagtail_localize.models import StringTranslation, Translation
 
 from agreements.models import Agreement, AgreementStatus
 from diplomacy.models import Initiative, InitiativeStatus
@@ -115,5 +118,33 @@ class StaleAgreementsPanel(Component):
         }
 
 
+class TranslationsToPublishPanel(Component):
+    """Translations of the book's pages whose segments editors have changed since the translated page
+    was last published: what a moderator has to review and publish (wagtail-localize's translation
+    editor publishes; editors may translate, not publish)."""
+
+    name = "portal_translations_to_publish"
+    template_name = "wagtailadmin/home/portal_translations_to_publish.html"
+    order = 235
+
+    def get_context_data(self, parent_context=None):
+        items = []
+        translations = Translation.objects.filter(enabled=True).select_related("source", "target_locale")
+        for translation in translations:
+            try:
+                target = translation.get_target_instance()
+            except ObjectDoesNotExist:
+                continue
+            if not isinstance(target, Page):
+                continue
+            changed = StringTranslation.objects.filter(
+                context__object_id=translation.source.object_id, locale=translation.target_locale
+            ).aggregate(latest=Max("updated_at"), by=Max("last_translated_by__username"))
+            published = target.last_published_at
+            if changed["latest"] and (published is None or changed["latest"] > published):
+                items.append({"page": target.specific, "changed_at": changed["latest"], "translation": translation})
+        return {"items": items}
+
+
 def homepage_panels():
-    return [PortalStatePanel(), AwaitingReviewPanel(), StaleAgreementsPanel()]
+    return [PortalStatePanel(), AwaitingReviewPanel(), TranslationsToPublishPanel(), StaleAgreementsPanel()]

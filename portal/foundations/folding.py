@@ -5,12 +5,17 @@ import functools
 import re
 import unicodedata
 
-from django.db import models
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+from django.db import connection, models
 from django.utils.translation import gettext_lazy as _
+
+from .i18n import active_language
 
 MAX_QUERY_LENGTH = 200
 MAX_TERMS = 10
 WORD = re.compile(r"\w+", re.UNICODE)
+# PostgreSQL's text search configurations for each reading language.
+FULL_TEXT_CONFIGS = {"en": "english", "es": "spanish"}
 
 
 def fold(text):
@@ -24,8 +29,22 @@ def _fold_character(character):
 
 
 def terms_of(query):
-    """The folded words of a query, at most MAX_TERMS."""
-    return [fold(word) for word in WORD.findall(query or "")][:MAX_TERMS]
+    """The folded stems of a query's words, at most MAX_TERMS: matched as parts of words, "acuerdos"
+    finds "acuerdo" and "countries" finds "country"."""
+    return [stem(fold(word)) for word in WORD.findall(query or "")][:MAX_TERMS]
+
+
+def stem(word):
+    """A folded word without the plural endings Spanish and English share: a light stem, matched as
+    a part of words (so a shorter stem only finds more)."""
+    if len(word) > 5 and word.endswith("ies"):
+        return word[:-3]
+    if len(word) > 5 and word.endswith("es"):
+        return word[:-2]
+    # Not after s, i or u: "class", "crisis", "atlantis", "virus" are not plurals.
+    if len(word) > 4 and word.endswith("s") and word[-2] not in "siu":
+        return word[:-1]
+    return word
 
 
 class SearchTextMixin(models.Model):
@@ -38,7 +57,7 @@ class SearchTextMixin(models.Model):
         editable=False,
         blank=True,
         default="",
-        help_text=_("Kept by the portal from the published text, for the listings' word filter; not edited."),
+        help_text=_("Kept by the portal from the published text, for the word filters and the search; not edited."),
     )
 
     class Meta:
@@ -47,6 +66,23 @@ class SearchTextMixin(models.Model):
     def searchable_parts(self):
         """The texts the word filter matches, as they are published (live relations only)."""
         raise NotImplementedError
+
+    @classmethod
+    def matching(cls, queryset, query):
+        """``queryset`` narrowed to the records whose text holds every word of ``query``, best first:
+        PostgreSQL's full-text search in the reader's language (its stemming, on text already without
+        accents), elsewhere every folded stem as part of the text."""
+        terms = terms_of(query)
+        if not terms:
+            return queryset.none()
+        if connection.vendor == "postgresql":
+            config = FULL_TEXT_CONFIGS.get(active_language(), "simple")
+            vector = SearchVector("search_text", config=config)
+            words = SearchQuery(" ".join(fold(word) for word in WORD.findall(query)), config=config)
+            return queryset.annotate(rank=SearchRank(vector, words)).filter(rank__gt=0).order_by("-rank", "pk")
+        for term in terms:
+            queryset = queryset.filter(search_text__contains=term)
+        return queryset
 
     def refresh_search_text(self):
         text = fold(" ".join(part for part in self.searchable_parts() if part))

@@ -54,8 +54,9 @@ class PublicRecord(
     - ``detail_template``: the template of that page, also used for previews;
     - ``nav_section``: the menu entry its pages belong to;
     - ``search_group``: the name of its group of results on /search/ (the ``type`` parameter, a
-      public URL); empty: not searched. Hits show ``public_title``, ``search_excerpt`` and
-      ``search_context``;
+      public URL); empty: not searched. A searched type keeps its text for searching
+      (``portal.foundations.folding.SearchTextMixin``); hits show ``public_title``,
+      ``search_excerpt`` and ``search_context``;
     - ``chapter_item_template``: how a chapter section lists it (empty: chapters do not list it);
     - ``record_order``: where its type comes among the others (search, dashboard, sections).
     """

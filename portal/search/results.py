@@ -8,6 +8,7 @@ from django.core.paginator import Paginator
 from django.utils.translation import gettext_lazy as _
 
 from portal.foundations.folding import MAX_QUERY_LENGTH, terms_of
+from portal.foundations.listing import page_number
 from portal.foundations.records import record_types
 
 from .matching import highlight
@@ -37,15 +38,15 @@ class SearchForm(forms.Form):
         self.fields["type"].choices = [("", _("Everything")), *result_types()]
 
 
-def _results(model, terms):
-    return model.public_queryset().search(" ".join(terms), operator="and")
+def _results(model, query):
+    return model.matching(model.public_queryset(), query)
 
 
-def record_count(model, terms):
-    return _results(model, terms).count()
+def record_count(model, query):
+    return _results(model, query).count()
 
 
-def record_hits(model, terms, start, stop):
+def record_hits(model, query, terms, start, stop):
     """The hits ranked ``start`` to ``stop`` for one record type, in one query."""
     return [
         Hit(
@@ -54,7 +55,7 @@ def record_hits(model, terms, start, stop):
             snippet=highlight(record.search_excerpt(), terms),
             context=record.search_context(),
         )
-        for record in _results(model, terms)[start:stop]
+        for record in _results(model, query)[start:stop]
     ]
 
 
@@ -73,16 +74,20 @@ def run_search(request, query, kind):
         if name == SECTIONS:
             total = len(sections)
             if kind:
-                page_obj = Paginator(sections, PAGE_SIZE).get_page(request.GET.get("page"))
+                page_obj = Paginator(sections, PAGE_SIZE).get_page(page_number(request))
                 hits = list(page_obj)
             else:
                 hits = sections[:PREVIEW_SIZE]
         elif kind:
-            total = record_count(models[name], terms)
-            page_obj = Paginator(range(total), PAGE_SIZE).get_page(request.GET.get("page"))
-            hits = record_hits(models[name], terms, page_obj.start_index() - 1, page_obj.end_index()) if total else []
+            total = record_count(models[name], query)
+            page_obj = Paginator(range(total), PAGE_SIZE).get_page(page_number(request))
+            hits = (
+                record_hits(models[name], query, terms, page_obj.start_index() - 1, page_obj.end_index())
+                if total
+                else []
+            )
         else:
-            total = record_count(models[name], terms)
-            hits = record_hits(models[name], terms, 0, PREVIEW_SIZE) if total else []
+            total = record_count(models[name], query)
+            hits = record_hits(models[name], query, terms, 0, PREVIEW_SIZE) if total else []
         groups.append({"name": name, "label": label, "total": total, "hits": hits})
     return {"terms": terms, "groups": groups, "page_obj": page_obj, "total": sum(g["total"] for g in groups)}

@@ -23,8 +23,9 @@ INSTALLED_APPS = [
     "diplomacy",
     "wagtail.contrib.settings",
     "wagtail.contrib.redirects",
-    "wagtail.contrib.simple_translation",
-    "wagtail.locales",
+    # Translations of the book's pages, segment by segment, with what changed since (docs/editors.md).
+    "wagtail_localize",
+    "wagtail_localize.locales",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",

@@ -3,6 +3,7 @@ import re
 from django import template
 from django.conf import settings
 from django.utils.html import conditional_escape
+from django.utils.text import capfirst
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language_info
 
@@ -22,12 +23,14 @@ def untranslated(obj, fields):
     return any(is_untranslated(obj, field.strip()) for field in fields.split(","))
 
 
-@register.filter(needs_autoescape=True)
-def english(value, autoescape=True):
-    """{{ partnership.years_label|english }}: a record's English-only wording (the book's own, with no
-    Spanish field) marked lang="en" when another language is active. Bare numbers stay unmarked."""
-    text = conditional_escape(value) if autoescape else value
-    if not value or i18n.active_language() == "en" or not re.search(r"[^\W\d_]", str(value)):
+@register.simple_tag
+def localized_text(record, field, capitalized=False):
+    """{% localized_text record "notes" %}: ``record.localized.notes``, escaped, and marked
+    lang="en" while Spanish is read and only the English is written (bare numbers unmarked);
+    ``capitalized=True`` gives it a capital first letter."""
+    text = getattr(record.localized, field) or ""
+    text = conditional_escape(capfirst(text) if capitalized else text)
+    if not i18n.is_untranslated(record, field) or not re.search(r"[^\W\d_]", str(text)):
         return text
     return mark_safe(f'<span lang="en">{text}</span>')  # noqa: S308 - text is escaped above
 
@@ -154,3 +157,14 @@ def search_results(context, query, kind):
     """{% search_results query kind as results %}: /search/'s results, read where the template needs
     them (inside their cached fragment)."""
     return run_search(context["request"], query, kind)
+
+
+@register.simple_tag(takes_context=True)
+def original_version(context, page):
+    """{% original_version page as original %}: the page in the book's own language when ``page`` is a
+    translation of it (None otherwise)."""
+    book = context.get("book")
+    if book is None or page is None:
+        return None
+    original = book.versions(page).get(settings.LANGUAGE_CODE)
+    return original.specific if original is not None and original.pk != page.pk else None

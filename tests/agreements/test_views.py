@@ -155,7 +155,9 @@ def test_detail_shows_the_agreement(client):
     assert '<dt>Current status</dt><dd><span class="status status--in_force">' in body
     assert "<dt>Year(s) in the book</dt><dd>2011</dd>" in body
     assert '<a href="/en/partners/japan/">Japan</a> (JP)' in body
-    assert '<blockquote lang="en">Economic Partnership Agreement between Peru and Japan, 2011</blockquote>' in body
+    assert (
+        '<blockquote lang="en"><p>Economic Partnership Agreement between Peru and Japan, 2011</p></blockquote>' in body
+    )
     assert '<a href="/en/chapter-3/#trade-agreements">Read the book\'s section: III. Trade agreements</a>' in body
     assert "book-vs-now" not in body  # the same status as in the book
     assert "Related initiatives" not in body  # none in the data

@@ -19,7 +19,7 @@ from agreements.models import Agreement, Partnership
 from diplomacy.models import Initiative
 from portal.book.models import AuthorsPage, ChapterPage, HomePage
 from tests.editors.conftest import page_form_data
-from tests.factories import make_agreement
+from tests.factories import chapter, make_agreement
 
 pytestmark = pytest.mark.django_db
 
@@ -157,7 +157,7 @@ def test_the_admins_csv_export_neutralizes_formulas(client, moderator, title):
 
 
 def test_a_form_that_arrives_without_its_stream_counts_gets_a_clear_400(client, editor):
-    page = ChapterPage.objects.get(slug="chapter-1")
+    page = chapter(1)
     client.force_login(editor)
     client.raise_request_exception = False
     response = client.post(reverse("wagtailadmin_pages:edit", args=[page.pk]), {"title": "x", "slug": "chapter-1"})
@@ -175,7 +175,7 @@ BROKEN_PAGE_LINK = (
 
 
 def test_a_link_to_a_page_that_cannot_exist_is_refused_on_save(client, editor):
-    page = ChapterPage.objects.get(slug="chapter-1")
+    page = chapter(1)
     client.force_login(editor)
     client.raise_request_exception = False
     data = page_form_data(client, page)
@@ -188,7 +188,7 @@ def test_a_link_to_a_page_that_cannot_exist_is_refused_on_save(client, editor):
 
 
 def test_text_already_holding_such_a_link_still_renders(client):
-    page = ChapterPage.objects.get(slug="chapter-1")
+    page = chapter(1)
     body = page.body.get_prep_value()
     body[0]["value"]["content"][0]["value"] = '<p><a linktype="page" id="abc">link</a> kept</p>'
     ChapterPage.objects.filter(pk=page.pk).update(body=json.dumps(body))

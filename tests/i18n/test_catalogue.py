@@ -55,5 +55,4 @@ def test_the_interface_words_the_book_uses(po):
     assert words["Achieved"] == "Lograda" and words["Proposed"] == "Propuesta"
     assert not [entry.msgstr for entry in po if "en vigor" in entry.msgstr.lower()]
     assert words["Under negotiation"] == "En negociación"
-    assert words["Health diplomacy"] == "Diplomacia sanitaria"
     assert words["Strategic partnerships"] == "Asociaciones estratégicas"

@@ -8,7 +8,7 @@ import re
 import pytest
 from openpyxl import load_workbook
 
-from agreements.models import Agreement
+from agreements.models import Agreement, Partnership
 from diplomacy.models import Initiative
 
 pytestmark = pytest.mark.django_db
@@ -128,7 +128,12 @@ def test_dates_are_written_the_spanish_way(client):
     assert "6 de junio de 2021" in html
 
 
-def test_the_books_own_english_wording_is_marked_as_english(client):
+def test_the_books_wording_is_in_spanish_and_english_only_where_untranslated(client):
+    html = client.get("/es/partnerships/").content.decode()
+    assert "entre 2014 y 2016" in html and '<span lang="en">between 2014 and 2016</span>' not in html
+    mexico = Partnership.objects.get(slug="mexico")
+    mexico.years_label_es = ""
+    mexico.save()
     html = client.get("/es/partnerships/").content.decode()
     assert '<span lang="en">between 2014 and 2016</span>' in html
     assert '<span lang="en">2016</span>' not in html
@@ -141,7 +146,7 @@ def test_spanish_search_ignores_accents(client):
     sections = client.get("/es/search/", {"q": "Ancash", "type": "sections"}).context["results"]["groups"][0]["hits"]
     assert sections and sections[0].url.startswith("/es/chapter-3/#")
     assert "Áncash" in sections[0].snippet
-    assert sections[0].lang == "en"  # the chapter is not translated yet: its text is marked as English
+    assert sections[0].lang == "es"  # the Spanish chapter's own text
     assert (
         client.get("/es/search/", {"q": "peru"}).context["results"]["total"]
         == client.get("/es/search/", {"q": "Perú"}).context["results"]["total"]
@@ -149,3 +154,41 @@ def test_spanish_search_ignores_accents(client):
     )
     html = client.get("/es/search/", {"q": "japon"}).content.decode()
     assert "resultados para “japon”" in html
+
+
+@pytest.mark.parametrize(
+    "words, section, record",
+    [
+        ("alianza del pacifico", "/es/chapter-3/#", ("agreements", "pacific-alliance-additional-protocol")),
+        ("OCDE", "/es/chapter-", None),
+        ("diplomacia sanitaria", "/es/chapter-3/#health-diplomacy", None),
+        ("vacunas", "/es/chapter-3/#", ("initiatives", None)),
+        ("acuerdos", "/es/chapter-3/#", ("agreements", "peru-japan-epa")),
+    ],
+)
+def test_spanish_words_find_spanish_sections_and_records(client, words, section, record):
+    results = client.get("/es/search/", {"q": words}).context["results"]
+    groups = {group["name"]: group for group in results["groups"]}
+    assert any(hit.url.startswith(section) and hit.lang == "es" for hit in groups["sections"]["hits"]), words
+    if record:
+        kind, slug = record
+        hits = client.get("/es/search/", {"q": words, "type": kind}).context["results"]["groups"][0]
+        assert hits["total"] > 0, words
+        if slug:
+            found = client.get("/es/search/", {"q": words, "type": kind, "page": "1"}).context["results"]
+            urls = [hit.url for hit in found["groups"][0]["hits"]]
+            assert any(f"/{slug}/" in url for url in urls) or hits["total"] > len(urls), (words, urls)
+
+
+def test_a_plural_finds_the_singular():
+    from portal.foundations.folding import terms_of
+
+    assert terms_of("acuerdos vacunas países naciones agreements countries") == [
+        "acuerdo",
+        "vacuna",
+        "pais",
+        "nacion",
+        "agreement",
+        "countr",
+    ]
+    assert terms_of("crisis atlantis virus class") == ["crisis", "atlantis", "virus", "class"]

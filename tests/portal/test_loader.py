@@ -1,4 +1,5 @@
 import io
+import re
 
 from django.core.management import call_command
 
@@ -9,6 +10,7 @@ import pytest
 from agreements.models import Agreement, Partner, Partnership
 from diplomacy.models import Area, Initiative, KeyFigure
 from portal.book.models import Author, ChapterPage, HomePage, Publisher
+from tests.factories import chapter
 
 pytestmark = pytest.mark.django_db
 
@@ -28,7 +30,11 @@ def load():
 def test_a_fresh_deployment_has_the_whole_book():
     site = Site.objects.get(is_default_site=True)
     assert isinstance(site.root_page.specific, HomePage)
-    assert ChapterPage.objects.live().count() == 3
+    assert ChapterPage.objects.live().filter(locale__language_code="en").count() == 3
+    # And in Spanish: each page translated, at the same address under /es/.
+    for language in ("en", "es"):
+        assert ChapterPage.objects.live().filter(locale__language_code=language).count() == 3
+        assert HomePage.objects.live().filter(locale__language_code=language).count() == 1
     assert Author.objects.count() == 2
     assert Publisher.objects.count() == 2
     assert Agreement.objects.live().count() == 29
@@ -58,15 +64,15 @@ def test_it_never_overwrites_what_editors_changed():
     agreement.title = "Edited by an editor"
     agreement.status = "in_force"
     agreement.save_revision().publish()
-    chapter = ChapterPage.objects.get(slug="chapter-1")
-    chapter.title = "An editor's chapter title"
-    chapter.save_revision().publish()
+    first = chapter(1)
+    first.title = "An editor's chapter title"
+    first.save_revision().publish()
     Partner.objects.filter(slug="japan").update(name_es="Nombre editado")
 
     load()
 
     assert Agreement.objects.get(slug="peru-japan-epa").title == "Edited by an editor"
-    assert ChapterPage.objects.get(slug="chapter-1").title == "An editor's chapter title"
+    assert chapter(1).title == "An editor's chapter title"
     assert Partner.objects.get(slug="japan").name_es == "Nombre editado"
     assert (
         Agreement.objects.filter(title__startswith="Economic Partnership Agreement between Peru and Japan").count() == 0
@@ -100,25 +106,28 @@ def test_update_brings_unchanged_records_and_pages_up_to_date_with_the_fixtures(
     # As if the fixtures had been corrected since this deployment was loaded: the rows differ from
     # them, but no editor has touched them.
     Agreement.objects.filter(slug="tisa").update(notes="An outdated note")
-    ChapterPage.objects.filter(slug="chapter-2").update(summary="An outdated summary")
+    ChapterPage.objects.filter(slug="chapter-2", locale__language_code="en").update(summary="An outdated summary")
     # What editors changed stays as it is.
     edited = Agreement.objects.get(slug="peru-japan-epa")
     edited.notes = "An editor's note"
     edited.save_revision(user=someone).publish(user=someone)
-    chapter = ChapterPage.objects.get(slug="chapter-1")
-    chapter.summary = "An editor's summary"
-    chapter.save_revision(user=someone).publish(user=someone)
+    first = chapter(1)
+    first.summary = "An editor's summary"
+    first.save_revision(user=someone).publish(user=someone)
 
     output = load_update()
 
     tisa = Agreement.objects.get(slug="tisa")
     assert tisa.notes != "An outdated note" and tisa.live and not tisa.has_unpublished_changes
     assert tisa.revisions.count() == 2 and tisa.latest_revision.user is None
-    assert ChapterPage.objects.get(slug="chapter-2").summary != "An outdated summary"
+    assert chapter(2).summary != "An outdated summary"
     assert Agreement.objects.get(slug="peru-japan-epa").notes == "An editor's note"
-    assert ChapterPage.objects.get(slug="chapter-1").summary == "An editor's summary"
+    assert chapter(1).summary == "An editor's summary"
     assert "Agreements: 0 created, 1 updated from the fixtures, 1 left as editors changed them, 27" in output
     assert "Chapters: 0 created, 1 updated from the fixtures, 1 left as editors changed them, 1" in output
+    assert re.search(
+        r"Pages in Spanish: 0 created, \d updated from the fixtures, 1 left as editors changed them", output
+    )
 
     # Once up to date, nothing more changes.
     revisions = Revision.objects.count()

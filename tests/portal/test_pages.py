@@ -33,7 +33,9 @@ class PageTypeRules(WagtailPageTestCase):
     def test_every_page_renders(self):
         for page in Page.objects.live().specific().filter(depth__gt=1):
             self.assertPageIsRenderable(page)
-        self.assertPageIsPreviewable(AuthorsPage.objects.get())
+        # Translations are edited in wagtail-localize's own editor, which previews them itself.
+        for page in AuthorsPage.objects.filter(locale__language_code="en"):
+            self.assertPageIsPreviewable(page)
 
     def test_an_editor_can_create_a_chapter(self):
         self.assertCanCreate(

@@ -3,10 +3,11 @@ from django.db import models
 from wagtail.search import index
 
 from portal.foundations.book_links import BookSectionLink
+from portal.foundations.folding import SearchTextMixin
 from portal.foundations.records import LiveQuerySet, PublicRecord
 
 
-class Treaty(PublicRecord, BookSectionLink):
+class Treaty(PublicRecord, SearchTextMixin, BookSectionLink):
     """A record type declared here and nowhere else."""
 
     listing_url_name = "agreement_list"
@@ -37,6 +38,9 @@ class Treaty(PublicRecord, BookSectionLink):
 
     def public_title(self):
         return self.title
+
+    def searchable_parts(self):
+        return [self.title]
 
     def get_absolute_url(self):
         return f"/en/agreements/?q={self.slug}"
