@@ -18,7 +18,7 @@ from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
 import django_filters
 
-from portal.foundations.admin import PortalSnippetViewSet, SafeExportIndexView
+from portal.foundations.admin import PortalSnippetViewSet, SafeExportIndexView, bilingual
 from portal.foundations.book_links import book_section_panel
 from portal.foundations.listing import CountryFilter
 
@@ -41,12 +41,12 @@ class PartnerViewSet(PortalSnippetViewSet):
     copy_view_enabled = False
     panels = [
         FieldPanel("kind"),
-        FieldRowPanel([FieldPanel("name"), FieldPanel("name_es")]),
-        FieldRowPanel([FieldPanel("short_name"), FieldPanel("short_name_es")]),
+        bilingual("name"),
+        bilingual("short_name"),
         FieldRowPanel([FieldPanel("code"), FieldPanel("region")]),
         FieldPanel("slug"),
         FieldPanel("members", widget=forms.CheckboxSelectMultiple),
-        FieldPanel("notes"),
+        bilingual("notes"),
         PublishingPanel(),
     ]
 
@@ -98,14 +98,13 @@ class AgreementViewSet(PortalSnippetViewSet):
         [
             ObjectList(
                 [
-                    FieldPanel("title"),
-                    FieldPanel("title_es"),
-                    FieldRowPanel([FieldPanel("short_name"), FieldPanel("kind")]),
+                    bilingual("title"),
+                    bilingual("short_name"),
+                    FieldPanel("kind"),
                     FieldPanel("slug"),
                     FieldPanel("parties", widget=forms.CheckboxSelectMultiple),
-                    FieldPanel("description"),
-                    FieldPanel("description_es"),
-                    FieldPanel("notes"),
+                    bilingual("description"),
+                    bilingual("notes"),
                 ],
                 heading=_("Agreement"),
             ),
@@ -113,18 +112,19 @@ class AgreementViewSet(PortalSnippetViewSet):
                 [
                     FieldPanel("status"),
                     FieldRowPanel([FieldPanel("signed_on"), FieldPanel("entered_into_force_on")]),
+                    FieldPanel("dates_source"),
                     FieldPanel("last_verified_on"),
                     MultiFieldPanel(
                         [
                             FieldPanel("book_status", read_only=True),
-                            FieldPanel("book_years_label", read_only=True),
+                            bilingual("book_years_label", read_only=True),
                             FieldRowPanel(
                                 [
                                     FieldPanel("book_year_start", read_only=True),
                                     FieldPanel("book_year_end", read_only=True),
                                 ]
                             ),
-                            FieldPanel("source_text", read_only=True),
+                            bilingual("source_text", read_only=True),
                         ],
                         heading=_("As the book reports it (fixed)"),
                     ),
@@ -166,12 +166,11 @@ class PartnershipViewSet(PortalSnippetViewSet):
         FieldPanel("partner"),
         FieldRowPanel([FieldPanel("kind"), FieldPanel("status")]),
         FieldRowPanel([FieldPanel("year_start"), FieldPanel("year_end")]),
-        FieldPanel("years_label"),
+        bilingual("years_label"),
         FieldPanel("slug"),
-        FieldPanel("description"),
-        FieldPanel("description_es"),
-        FieldPanel("notes"),
-        FieldPanel("source_text", read_only=True),
+        bilingual("description"),
+        bilingual("notes"),
+        bilingual("source_text", read_only=True),
         book_section_panel(),
         FieldPanel("book_order"),
         PublishingPanel(),

@@ -10,7 +10,7 @@ from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
 import django_filters
 
-from portal.foundations.admin import PortalSnippetViewSet
+from portal.foundations.admin import PortalSnippetViewSet, bilingual
 from portal.foundations.book_links import book_section_panel
 from portal.foundations.listing import CountryFilter
 
@@ -25,10 +25,9 @@ class AreaViewSet(PortalSnippetViewSet):
     ordering = ["order"]
     copy_view_enabled = False
     panels = [
-        FieldRowPanel([FieldPanel("name"), FieldPanel("name_es")]),
+        bilingual("name"),
         FieldPanel("slug"),
-        FieldPanel("summary"),
-        FieldPanel("summary_es"),
+        bilingual("summary"),
         FieldPanel("order"),
         book_section_panel(),
         PublishingPanel(),
@@ -54,8 +53,7 @@ class InitiativeViewSet(PortalSnippetViewSet):
     filterset_class = InitiativeAdminFilterSet
     ordering = ["book_order"]
     panels = [
-        FieldPanel("title"),
-        FieldPanel("title_es"),
+        bilingual("title"),
         FieldPanel("slug"),
         FieldRowPanel([FieldPanel("area"), FieldPanel("status")]),
         FieldPanel("secondary_areas", widget=forms.CheckboxSelectMultiple),
@@ -63,18 +61,16 @@ class InitiativeViewSet(PortalSnippetViewSet):
             [
                 FieldRowPanel([FieldPanel("start_year"), FieldPanel("start_month"), FieldPanel("start_day")]),
                 FieldRowPanel([FieldPanel("end_year"), FieldPanel("end_month"), FieldPanel("end_day")]),
-                FieldPanel("when_label"),
+                bilingual("when_label"),
             ],
             heading=_("When"),
         ),
         FieldPanel("partners", widget=forms.CheckboxSelectMultiple),
         FieldPanel("agreements", widget=forms.CheckboxSelectMultiple),
-        FieldPanel("description"),
-        FieldPanel("description_es"),
-        FieldPanel("outcomes"),
-        FieldPanel("outcomes_es"),
-        FieldPanel("source_text"),
-        FieldPanel("notes"),
+        bilingual("description"),
+        bilingual("outcomes"),
+        bilingual("source_text"),
+        bilingual("notes"),
         book_section_panel(),
         FieldPanel("book_order"),
         PublishingPanel(),
@@ -101,16 +97,15 @@ class KeyFigureViewSet(PortalSnippetViewSet):
     filterset_class = KeyFigureAdminFilterSet
     ordering = ["book_order"]
     panels = [
-        FieldPanel("label"),
-        FieldPanel("label_es"),
+        bilingual("label"),
         FieldPanel("slug"),
-        FieldRowPanel([FieldPanel("qualifier"), FieldPanel("value"), FieldPanel("unit"), FieldPanel("unit_es")]),
-        FieldRowPanel([FieldPanel("period_label"), FieldPanel("year")]),
+        FieldRowPanel([FieldPanel("qualifier"), FieldPanel("value"), FieldPanel("year")]),
+        bilingual("unit"),
+        bilingual("period_label"),
         FieldRowPanel([FieldPanel("area"), FieldPanel("initiative")]),
-        FieldPanel("details"),
-        FieldPanel("details_es"),
-        FieldPanel("source_text"),
-        FieldPanel("notes"),
+        bilingual("details"),
+        bilingual("source_text"),
+        bilingual("notes"),
         book_section_panel(),
         FieldPanel("book_order"),
         PublishingPanel(),

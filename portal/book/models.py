@@ -237,6 +237,7 @@ class Author(PublicContent, Localizable, RevisionMixin, PreviewableMixin, index.
         FieldPanel("sort_name"),
         FieldPanel("orcid"),
         FieldPanel("bio"),
+        FieldPanel("bio_es"),
         FieldPanel("order"),
     ]
     search_fields = [

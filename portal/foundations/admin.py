@@ -1,5 +1,6 @@
 """What every record's admin shares."""
 
+from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
 
 from .folding import WORD
@@ -28,3 +29,8 @@ class PortalSnippetViewSet(SnippetViewSet):
 
     index_view_class = SafeExportIndexView
     inspect_view_enabled = True
+
+
+def bilingual(name, **english):
+    """A field and its Spanish twin (``name_es``), side by side in the editing form."""
+    return FieldRowPanel([FieldPanel(name, **english), FieldPanel(f"{name}_es")])

@@ -3,8 +3,8 @@ import re
 from django import template
 from django.conf import settings
 from django.utils.html import conditional_escape
-from django.utils.text import capfirst
 from django.utils.safestring import mark_safe
+from django.utils.text import capfirst
 from django.utils.translation import get_language_info
 
 from portal.foundations import i18n

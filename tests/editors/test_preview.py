@@ -54,7 +54,7 @@ def test_a_moderator_previews_an_author(client, moderator):
     author = Author.objects.first()
     client.force_login(moderator)
     data = snippet_form_data(client, author, name=CHANGED)
-    data["bio"] = (
+    data["bio"] = data["bio_es"] = (
         '{"blocks": [{"key": "a", "type": "unstyled", "text": "A bio.", "depth": 0, "inlineStyleRanges": [], "entityRanges": []}], "entityMap": {}}'
     )
     assert CHANGED in preview(client, snippet_url(author, "preview_on_edit"), data)
