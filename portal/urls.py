@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
+from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path, re_path
 
 from wagtail import urls as wagtail_urls
@@ -7,7 +8,9 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 from wagtail.images.views.serve import ServeView as ImageServeView
 
-from . import views
+from .discovery import feeds
+from .discovery import views as discovery
+from .discovery.sitemaps import sitemaps
 from .search.views import search
 from .security.password_resets import RateLimitedPasswordResetView
 
@@ -19,7 +22,14 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     # Signed image renditions, served through Django so they carry the security headers.
     re_path(r"^images/([^/]*)/(\d*)/([^/]*)/[^/]*$", ImageServeView.as_view(), name="wagtailimages_serve"),
-    path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("robots.txt", discovery.robots_txt, name="robots_txt"),
+    path(
+        "sitemap.xml",
+        sitemap_views.index,
+        {"sitemaps": sitemaps(), "sitemap_url_name": "sitemap_section"},
+        name="sitemap",
+    ),
+    path("sitemap-<section>.xml", sitemap_views.sitemap, {"sitemaps": sitemaps()}, name="sitemap_section"),
     path("i18n/", include("django.conf.urls.i18n")),
 ]
 
@@ -33,6 +43,10 @@ if settings.DEBUG:
 # Public pages live under a language prefix; LocaleMiddleware redirects "/" to the visitor's language.
 urlpatterns += i18n_patterns(
     path("search/", search, name="search"),
+    path("changes/", discovery.changes, name="changes"),
+    path("changes/feed/", feeds.ChangesFeed(), name="changes_feed"),
+    path("agreements/feed/", feeds.AgreementsFeed(), name="agreement_feed"),
+    path("initiatives/feed/", feeds.InitiativesFeed(), name="initiative_feed"),
     path("", include("agreements.urls")),
     path("", include("diplomacy.urls")),
     path("", include(wagtail_urls)),

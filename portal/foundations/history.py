@@ -5,7 +5,7 @@ import datetime
 from wagtail.models import ModelLogEntry
 
 
-def _shown(obj, field, value):
+def shown_value(obj, field, value):
     """A revision's stored value as a visitor reads it: a choice's label, a date."""
     if value in (None, ""):
         return None
@@ -35,11 +35,11 @@ def change_history(obj, fields):
         content = entry.revision.content or {}
         if previous is None:
             changes = [
-                (labels[name], None, _shown(obj, name, content.get(name))) for name in fields if content.get(name)
+                (labels[name], None, shown_value(obj, name, content.get(name))) for name in fields if content.get(name)
             ]
         else:
             changes = [
-                (labels[name], _shown(obj, name, previous.get(name)), _shown(obj, name, content.get(name)))
+                (labels[name], shown_value(obj, name, previous.get(name)), shown_value(obj, name, content.get(name)))
                 for name in fields
                 if previous.get(name) != content.get(name)
             ]

@@ -189,14 +189,18 @@ def paginate(request, queryset, per_page=PER_PAGE):
 
 def listing_context(request, model, filterset=None):
     """What every listing page's template reads besides its results: the filters and the active ones,
-    the canonical address (filtered, sorted and paginated variants are the same content: kept out of
-    search indexes), the breadcrumbs and the menu entry."""
+    the canonical address, the breadcrumbs and the menu entry. The listing and its pages are
+    indexed, each its own canonical address; filtered and sorted variants show the same records as
+    the listing, so they point to it and ask not to be indexed."""
+    number = page_number(request)
+    filtered = any(key != "page" for key in request.GET)
+    canonical = model.listing_url() + (f"?page={number}" if number > 1 and not filtered else "")
     return {
         "filter": filterset,
-        "page_number": page_number(request),
+        "page_number": number,
         "active_filters": filterset.active_filters(request) if filterset is not None else [],
-        "noindex": bool(request.GET),
-        "canonical_url": absolute_url(request, model.listing_url()),
+        "noindex": filtered,
+        "canonical_url": absolute_url(request, canonical),
         "crumbs": breadcrumbs((model.listing_label(), None)),
         "nav_section": model.nav_section,
     }

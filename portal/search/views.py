@@ -1,11 +1,12 @@
 from urllib.parse import urlencode
 
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from portal.foundations.listing import page_number
-from portal.foundations.navigation import breadcrumbs
+from portal.foundations.navigation import absolute_url, breadcrumbs
 
 from .results import SearchForm
 
@@ -27,5 +28,6 @@ def search(request):
         "crumbs": breadcrumbs((_("Search"), None)),
         "nav_section": "search",
         "noindex": True,
+        "canonical_url": absolute_url(request, reverse("search")),
     }
     return render(request, "portal/search.html", context)

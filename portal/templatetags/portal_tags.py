@@ -7,6 +7,7 @@ from django.utils.safestring import mark_safe
 from django.utils.text import capfirst
 from django.utils.translation import get_language_info
 
+from portal.discovery import metadata
 from portal.foundations import i18n
 from portal.foundations.i18n import is_untranslated
 from portal.foundations.listing import paginate as paginate_queryset
@@ -168,3 +169,25 @@ def original_version(context, page):
         return None
     original = book.versions(page).get(settings.LANGUAGE_CODE)
     return original.specific if original is not None and original.pk != page.pk else None
+
+
+@register.inclusion_tag("components/metadata.html", takes_context=True)
+def page_metadata(context, default_description):
+    """The head's tags for other readers of the page: Open Graph, Twitter, JSON-LD, citation_*."""
+    request = context["request"]
+    found = metadata.entities(context)
+    title, description = metadata.title_and_description(context)
+    json_ld = {"@context": "https://schema.org", "@graph": found} if found else None
+    is_book = bool(found) and found[0].get("@type") == "Book"
+    return {
+        "title": title,
+        "description": description or default_description,
+        "canonical": canonical_url(context),
+        "image": metadata.share_image(request),
+        "site_name": metadata.SITE_NAME,
+        "locale": "es_PE" if i18n.active_language() == "es" else "en_GB",
+        "type": "book" if is_book else "website",
+        "og_extra": [("book:isbn", found[0]["isbn"]), ("book:release_date", metadata.PUBLISHED)] if is_book else [],
+        "json_ld": metadata.json_ld(json_ld) if json_ld else "",
+        "citation": metadata.highwire_tags(context),
+    }

@@ -60,8 +60,16 @@ def test_the_bare_listing_is_indexable_with_a_canonical_link(client):
     assert '<link rel="canonical" href="http://testserver/en/agreements/">' in body
 
 
-@pytest.mark.parametrize("params", [{"status": "in_force"}, {"page": "2"}, {"q": "trade"}, {"status": "bogus"}])
-def test_filtered_and_paginated_variants_are_noindex(client, params):
+def test_the_listings_pages_are_indexable_each_its_own_canonical_address(client):
+    body = html(client, "/en/agreements/", {"page": "2"})
+    assert 'name="robots"' not in body
+    assert '<link rel="canonical" href="http://testserver/en/agreements/?page=2">' in body
+
+
+@pytest.mark.parametrize(
+    "params", [{"status": "in_force"}, {"status": "in_force", "page": "2"}, {"q": "trade"}, {"status": "bogus"}]
+)
+def test_filtered_variants_are_noindex(client, params):
     body = html(client, "/en/agreements/", params)
     assert '<meta name="robots" content="noindex, follow">' in body
     assert '<link rel="canonical" href="http://testserver/en/agreements/">' in body
@@ -362,7 +370,8 @@ def test_partnership_timeline_is_an_accessible_svg_with_a_table(client):
     assert 'role="img"' in svg and 'aria-labelledby="timeline-title timeline-desc"' in svg
     assert '<title id="timeline-title">When Peru formed its strategic partnerships</title>' in svg
     assert "12 partnerships formed between 2003 and 2016" in svg
-    assert "<script" not in body
+    # No program: the only script element is the page's schema.org data, which browsers never run.
+    assert body.count("<script") == body.count('<script type="application/ld+json">')
     table = body[body.index("<table>") : body.index("</table>")]
     assert table.count('<th scope="row">') == 13
     assert "between 2014 and 2016" in table

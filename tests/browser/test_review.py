@@ -39,7 +39,8 @@ def test_an_agreements_new_status_is_public_only_after_a_moderator_approves_it(n
     editor.get_by_role("tab", name="Status and dates").click()
     editor.select_option("#id_status", "in_force")
     editor.fill("#id_last_verified_on", "2026-11-20")
-    editor.keyboard.press("Escape")
+    # A click outside closes its date picker, which would otherwise cover the footer's buttons.
+    editor.get_by_role("tab", name="Status and dates").click()
     submit_for_review(editor)
 
     facts = status_shown(visitor, public_url)

@@ -29,7 +29,8 @@ def test_the_editor_guide_walkthrough(new_page, portal_server):
     editor.get_by_role("tab", name="Status and dates").click()
     editor.select_option("#id_status", "in_force")
     editor.fill("#id_last_verified_on", "2026-11-20")
-    editor.keyboard.press("Escape")
+    # A click outside closes its date picker, which would otherwise cover the footer's buttons.
+    editor.get_by_role("tab", name="Status and dates").click()
     editor.locator("#id_status").scroll_into_view_if_needed()
     screenshot(editor, "agreement-status")
     editor.locator("footer .w-dropdown__toggle").click()

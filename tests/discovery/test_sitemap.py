@@ -1,0 +1,76 @@
+"""/sitemap.xml and robots.txt, read as crawlers read them."""
+
+from urllib.robotparser import RobotFileParser
+from xml.etree import ElementTree
+
+import pytest
+
+from agreements.models import Agreement
+
+pytestmark = pytest.mark.django_db
+
+NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+
+
+def all_urls(client):
+    index = ElementTree.fromstring(client.get("/sitemap.xml").content)  # noqa: S314 - our own response
+    found = {}
+    for location in index.findall("s:sitemap/s:loc", NS):
+        response = client.get(location.text.replace("http://testserver", ""))
+        assert response.status_code == 200, location.text
+        for url in ElementTree.fromstring(response.content).findall("s:url", NS):  # noqa: S314
+            alternates = {link.get("hreflang"): link.get("href") for link in url.findall("x:link", NS)}
+            lastmod = url.find("s:lastmod", NS)
+            found[url.find("s:loc", NS).text] = (alternates, lastmod.text if lastmod is not None else None)
+    return found
+
+
+def test_the_sitemap_lists_the_book_records_and_listings_in_both_languages(client):
+    urls = all_urls(client)
+    for path in [
+        "/en/",
+        "/es/",
+        "/en/chapter-3/",
+        "/es/chapter-3/",
+        "/en/agreements/",
+        "/es/initiatives/",
+        "/en/agreements/peru-japan-epa/",
+        "/es/partners/japan/",
+        "/en/changes/",
+    ]:
+        assert f"http://testserver{path}" in urls, path
+    agreements = Agreement.objects.filter(live=True).count()
+    assert sum("/en/agreements/" in url and url.count("/") == 6 for url in urls) >= agreements
+
+
+def test_each_address_names_its_alternates_and_when_it_last_changed(client):
+    urls = all_urls(client)
+    alternates, lastmod = urls["http://testserver/en/chapter-1/"]
+    assert alternates["en"] == "http://testserver/en/chapter-1/"
+    assert alternates["es"] == "http://testserver/es/chapter-1/"
+    assert "x-default" in alternates
+    assert lastmod and lastmod[:4].isdigit()
+    alternates, lastmod = urls["http://testserver/es/agreements/peru-japan-epa/"]
+    assert alternates["en"] == "http://testserver/en/agreements/peru-japan-epa/"
+    assert lastmod
+
+
+def test_a_draft_is_not_in_the_sitemap(client):
+    agreement = Agreement.objects.get(slug="peru-japan-epa")
+    agreement.unpublish()
+    assert "http://testserver/en/agreements/peru-japan-epa/" not in all_urls(client)
+
+
+def test_robots_names_the_sitemap_and_lets_crawlers_read_listings_and_their_pages(client):
+    text = client.get("/robots.txt").content.decode()
+    assert "Sitemap: http://testserver/sitemap.xml" in text
+    robots = RobotFileParser()
+    robots.parse(text.splitlines())
+    for path in ["/en/agreements/", "/en/agreements/?page=2", "/es/initiatives/?page=3", "/sitemap.xml"]:
+        assert robots.can_fetch("*", path), path
+    assert not robots.can_fetch("*", "/admin/")
+
+
+def test_filtered_listings_say_noindex_but_their_pages_do_not(client):
+    assert 'content="noindex' in client.get("/en/agreements/?status=signed").content.decode()
+    assert 'content="noindex' not in client.get("/en/agreements/?page=2").content.decode()
