@@ -33,6 +33,7 @@ if settings.DEBUG:
 # Public pages live under a language prefix; LocaleMiddleware redirects "/" to the visitor's language.
 urlpatterns += i18n_patterns(
     path("search/", search, name="search"),
+    path("", include("portal.data.urls")),
     path("", include("agreements.urls")),
     path("", include("diplomacy.urls")),
     path("", include(wagtail_urls)),

@@ -1,0 +1,94 @@
+"""The open data's addresses: each table's files, the data package and the data page."""
+
+from django.http import Http404, JsonResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
+
+from portal.foundations.navigation import absolute_url, breadcrumbs
+
+from . import changes, package, writers
+from .columns import FORMATS, codes_of, table_named, tables
+
+
+@require_safe
+def export(request, table, format):
+    """A table's file in ``format``, with the listing's filters (invalid values ignored, as there)."""
+    table = table_named(table)
+    if table is None or format not in FORMATS:
+        raise Http404
+    records, applied = table.records(request.GET)
+    rows = table.rows(records, request)
+    if format == "csv":
+        return writers.as_csv(table, table.keys, rows)
+    if format == "xlsx":
+        return writers.as_xlsx(table, table.columns(), rows, str(table.title))
+    metadata = {
+        "generated_at": timezone.now().isoformat(timespec="seconds"),
+        "licence": package.licence_metadata(package.licence_of(request)),
+        "count": table.count(records),
+        "filters": dict(applied),
+        "source": package.source_metadata(request),
+    }
+    return writers.as_json(table, table.keys, rows, metadata)
+
+
+@require_safe
+def datapackage(request):
+    return JsonResponse(package.descriptor(request), json_dumps_params={"ensure_ascii": False, "indent": 1})
+
+
+def dictionary(table):
+    """The data dictionary of one table: [{"key", "type", "description", "codes", "many", "references"}]."""
+    return [
+        {
+            "key": column.key,
+            "type": column.type,
+            "description": column.description,
+            "codes": codes_of(column),
+            "many": column.many,
+            "references": column.references,
+            "label_of": column.label_of,
+        }
+        for column in table.columns()
+    ]
+
+
+@require_safe
+def data_page(request):
+    """What each file holds (its formats, its rows, its columns), the licence, the version, how to cite
+    the data, and the latest publications."""
+    modified = package.last_modified()
+    files = []
+    for table in tables():
+        records, _applied = table.records()
+        files.append(
+            {
+                "name": table.name,
+                "title": table.title,
+                "description": table.description,
+                "links": table.links(),
+                "count": table.count(records),
+                "columns": dictionary(table),
+                "link_table": table.primary_key != ["slug"],
+            }
+        )
+    return render(
+        request,
+        "portal/data.html",
+        {
+            "files": files,
+            "licence": package.licence_of(request),
+            "book_source": package.book(request),
+            "version": package.VERSION,
+            "modified": modified,
+            "citation": package.citation(request, modified),
+            "package_url": absolute_url(request, reverse("open_data_package")),
+            "changes": changes.recent_publications(),
+            "canonical_url": absolute_url(request, reverse("open_data")),
+            "crumbs": breadcrumbs((_("Open data"), None)),
+            "nav_section": "data",
+        },
+    )
