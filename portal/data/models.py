@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting
+from wagtail.models import Site
 
 from portal.foundations.i18n import Localizable
 from portal.foundations.records import PublicContent
@@ -66,8 +67,12 @@ class DataLicence(PublicContent, Localizable, BaseSiteSetting):
 
     @classmethod
     def for_request(cls, request):
-        """The licence of the request's site (its defaults where the site has none saved yet)."""
-        try:
-            return super().for_request(request)
-        except cls.DoesNotExist:  # no site answers for the request
-            return cls()
+        """The licence of the request's site, read once per request; its defaults, unsaved, where no
+        editor has saved one yet (reading never writes: a saved setting changes the content version
+        every cache is keyed on)."""
+        attribute = cls.get_cache_attr_name()
+        if not hasattr(request, attribute):
+            site = Site.find_for_request(request)
+            licence = cls.base_queryset().filter(site=site).first() if site is not None else None
+            setattr(request, attribute, licence or cls(site=site))
+        return getattr(request, attribute)
