@@ -114,10 +114,10 @@ def citation(request, modified=None):
     source = book(request)
     year = (modified or timezone.now()).year
     url = absolute_url(request, reverse("open_data"))
-    return (
-        f"{apa_names(source['author_sort_names'])} ({year}). {dataset_title()} "
-        f"({_('Version')} {VERSION}) [{_('Data set')}]. {'; '.join(source['publisher_short_names'])}. {url}"
-    )
+    version = _("Version %(version)s") % {"version": VERSION}
+    kind = _("Data set")
+    publishers = "; ".join(source["publisher_short_names"])
+    return f"{apa_names(source['author_sort_names'])} ({year}). {dataset_title()} ({version}) [{kind}]. {publishers}. {url}"
 
 
 def codes_note(codes):
@@ -136,7 +136,8 @@ def field_descriptor(column):
             constraints["enum"] = [code for code, _label in codes]
             field["x-labels"] = {code: str(label) for code, label in codes}
     if column.many:
-        description = f"{description} {_('Several values are separated by a semicolon and a space.')}"
+        several = _("Several values are separated by a semicolon and a space.")
+        description = f"{description} {several}"
     if column.url:
         field["format"] = "uri"
     if column.key == "slug":
