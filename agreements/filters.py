@@ -8,7 +8,7 @@ import django_filters
 
 from portal.foundations.listing import CountryFilter, ListingFilterSet, SortFilter, TextSearchFilter, YearFilter
 
-from .models import Agreement, AgreementKind, AgreementStatus, Partnership, Region
+from .models import Agreement, AgreementKind, AgreementStatus, Partner, Partnership, Region
 
 
 class AgreementListingFilterSet(ListingFilterSet):
@@ -68,3 +68,21 @@ class PartnershipListingFilterSet(ListingFilterSet):
 
     def filter_year_to(self, qs, name, value):
         return qs.filter(year_start__lte=value)
+
+
+class PartnerFilterSet(ListingFilterSet):
+    """Filters of the partners' open data (they have no listing page): ``country`` (the country and
+    the blocs it belongs to), ``region``, ``kind``."""
+
+    country = CountryFilter()
+    region = django_filters.ChoiceFilter(
+        choices=Region.choices, method="filter_region", label=_("Region"), empty_label=_("Any region")
+    )
+    kind = django_filters.ChoiceFilter(choices=Partner.Kind.choices, label=_("Kind"), empty_label=_("Any kind"))
+
+    class Meta(ListingFilterSet.Meta):
+        model = Partner
+        fields = []
+
+    def filter_region(self, qs, name, value):
+        return qs.in_region(value)

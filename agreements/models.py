@@ -14,11 +14,21 @@ from modelcluster.fields import ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail.search import index
 
-from portal.foundations.book_links import BookSectionLink, SectionRecords
+from portal.foundations.book_links import BookSectionLink, SectionRecords, book_section_columns
 from portal.foundations.folding import SearchTextMixin
 from portal.foundations.history import change_history
 from portal.foundations.listing import TitleOrderMixin
-from portal.foundations.records import LiveQuerySet, PublicRecord, SlugAndOrderMixin
+from portal.foundations.records import (
+    Column,
+    LiveQuerySet,
+    PublicRecord,
+    SlugAndOrderMixin,
+    book_words_columns,
+    coded_columns,
+    record_url,
+    record_url_column,
+    slug_column,
+)
 
 # Peru is a party to everything here (TISA names it, blocs list it as a member): it never makes
 # two agreements "related".
@@ -46,6 +56,10 @@ class PartnerQuerySet(LiveQuerySet):
         """The country itself and every bloc or organization it is a published member of."""
         return self.filter(Q(code=code) | Q(members__code=code, members__live=True)).distinct()
 
+    def involving(self, code):
+        """For the country filter (``CountryFilter``): the country and its blocs."""
+        return self.including_country(code)
+
     def in_region(self, region):
         """Partners of the region, and blocs with a published member there."""
         return self.filter(Q(region=region) | Q(members__region=region, members__live=True)).distinct()
@@ -54,6 +68,53 @@ class PartnerQuerySet(LiveQuerySet):
         """What a partner's page shows of its members and blocs: the live ones, by name."""
         live = Partner.objects.live().order_by("name")
         return self.prefetch_related(Prefetch("members", queryset=live), Prefetch("groupings", queryset=live))
+
+
+def live_related(records):
+    """The live ones among related records (a prefetch of live rows already holds only those)."""
+    return [record for record in records if record.live]
+
+
+def names_of(partners):
+    return [partner.localized.name for partner in partners]
+
+
+def iso_codes_of(partners):
+    """The ISO 3166-1 alpha-2 codes of the countries among ``partners`` (blocs have none)."""
+    return [partner.code for partner in partners if partner.is_country and partner.code]
+
+
+def blocs_of(partners):
+    """The slugs of the blocs and organizations among ``partners``."""
+    return [partner.slug for partner in partners if not partner.is_country]
+
+
+def partner_columns(key, description, blocs=True):
+    """The columns of a list of partners: their names, the countries' ISO codes, the blocs' slugs."""
+    columns = [
+        Column(
+            key, description=description, many=True, value=lambda record, request: names_of(getattr(record, key).all())
+        ),
+        Column(
+            f"{key}_iso",
+            description=_(
+                "The ISO 3166-1 alpha-2 codes of the countries among them (blocs and organizations have none)."
+            ),
+            many=True,
+            value=lambda record, request: iso_codes_of(getattr(record, key).all()),
+        ),
+    ]
+    if blocs:
+        columns.append(
+            Column(
+                f"{key}_blocs",
+                description=_("The slugs of the blocs and organizations among them (see the partners file)."),
+                many=True,
+                references="partners",
+                value=lambda record, request: blocs_of(getattr(record, key).all()),
+            )
+        )
+    return columns
 
 
 class Partner(PublicRecord, SearchTextMixin, ClusterableModel):
@@ -66,6 +127,14 @@ class Partner(PublicRecord, SearchTextMixin, ClusterableModel):
     nav_section = "partnerships"
     search_group = "partners"
     record_order = 20
+    export_name = "partners"
+    export_title = _("Partners")
+    export_description = _(
+        "The countries, blocs and organizations the other files name: one row each, with the blocs' member countries."
+    )
+    export_filename = "peru-partners"
+    export_filters = "agreements.filters.PartnerFilterSet"
+    export_links = {"members": ("member", _("Members of blocs and organizations"))}
 
     class Kind(models.TextChoices):
         COUNTRY = "country", _("Country")
@@ -174,6 +243,37 @@ class Partner(PublicRecord, SearchTextMixin, ClusterableModel):
 
     def search_context(self):
         return self.get_kind_display()
+
+    @classmethod
+    def export_queryset(cls):
+        return cls.objects.live().for_page().order_by("name", "pk")
+
+    @classmethod
+    def export_columns(cls):
+        return [
+            slug_column(),
+            Column("name", description=_("Its name."), localized=True),
+            Column("short_name", description=_("Its acronym or short name, if any."), localized=True),
+            *coded_columns("kind", cls.Kind, _("What kind of partner it is.")),
+            Column(
+                "iso_code",
+                description=_("For countries: the ISO 3166-1 alpha-2 code. Empty for blocs and organizations."),
+                value=lambda partner, request: partner.code if partner.is_country else "",
+            ),
+            *coded_columns("region", Region, _("Its world region; empty for blocs spanning regions.")),
+            *partner_columns(
+                "members", _("For blocs and organizations: the names of their member countries."), blocs=False
+            ),
+            Column(
+                "member_of",
+                description=_("The slugs of the blocs and organizations it is a member of."),
+                many=True,
+                references="partners",
+                value=lambda partner, request: [bloc.slug for bloc in partner.groupings.all()],
+            ),
+            Column("notes", description=_("Sources and caveats."), localized=True),
+            record_url_column(),
+        ]
 
     def get_context(self, request):
         """Everything Peru has with this country or bloc (also the preview of an unsaved partner)."""
@@ -290,6 +390,14 @@ class Agreement(SlugAndOrderMixin, PublicRecord, SearchTextMixin, BookSectionLin
     search_group = "agreements"
     chapter_item_template = "agreements/components/agreement_section_item.html"
     record_order = 10
+    export_name = "agreements"
+    export_title = _("Trade agreements")
+    export_description = _(
+        "Peru's trade agreements in force, signed or under negotiation: one row each, with the book's status and years and today's status and dates."
+    )
+    export_filename = "peru-trade-agreements"
+    export_filters = "agreements.filters.AgreementListingFilterSet"
+    export_links = {"parties": ("partner", _("Trade agreements and their parties"))}
     # Fields whose changes the public change history reports.
     tracked_fields = ["status", "signed_on", "entered_into_force_on", "last_verified_on"]
     # Other agreements with the same partners shown on its page; the rest are in the listing.
@@ -436,6 +544,42 @@ class Agreement(SlugAndOrderMixin, PublicRecord, SearchTextMixin, BookSectionLin
     def search_context(self):
         return self.get_status_display()
 
+    @classmethod
+    def export_queryset(cls):
+        """As the listing reads them (its filters need ``with_years()``), with their live parties."""
+        return cls.objects.live().with_years().with_parties().select_related("chapter").by_book_order()
+
+    @classmethod
+    def export_columns(cls):
+        return [
+            slug_column(),
+            Column("title", description=_("The agreement's full title."), localized=True),
+            Column("short_name", description=_("An acronym or short form, if any."), localized=True),
+            *coded_columns("kind", AgreementKind, _("What type of agreement it is.")),
+            *coded_columns("status", AgreementStatus, _("Where the agreement stands today.")),
+            *coded_columns(
+                "book_status",
+                AgreementStatus,
+                _("The status the book reports (2022); empty where it does not list it."),
+            ),
+            Column("book_year_start", "integer", _("The year the book gives (the first, for a span).")),
+            Column("book_year_end", "integer", _("For a span such as 2006-2010: the last year the book gives.")),
+            Column("book_years_label", description=_("The years as the book words them."), localized=True),
+            Column("signed_on", "date", _("Date of signature (ISO 8601), when known.")),
+            Column("entered_into_force_on", "date", _("Date it entered into force for Peru (ISO 8601), when known.")),
+            Column("dates_source", description=_("Where the dates of signature and entry into force come from.")),
+            Column("last_verified_on", "date", _("The day editors last checked the status and dates (ISO 8601).")),
+            *partner_columns("parties", _("The names of Peru's counterparts: countries, blocs and organizations.")),
+            Column("description", description=_("What the agreement is, in a few plain sentences."), localized=True),
+            Column("notes", description=_("Sources, caveats and how the book's wording was read."), localized=True),
+            *book_words_columns(),
+            Column("wto_rta_id", description=_("Its id in the WTO's regional trade agreements database.")),
+            Column("sice_url", description=_("Its page on the OAS Foreign Trade Information System."), url=True),
+            Column("official_text_url", description=_("Where the official text can be read."), url=True),
+            *book_section_columns(),
+            record_url_column(),
+        ]
+
     @property
     def book_years(self):
         """The book's years, in its words where it has some ('1969 (Free Trade Area for Goods, 2006)')."""
@@ -518,6 +662,13 @@ class Partnership(SlugAndOrderMixin, PublicRecord, BookSectionLink, models.Model
     nav_section = "partnerships"
     chapter_item_template = "agreements/components/partnership_section_item.html"
     record_order = 30
+    export_name = "partnerships"
+    export_title = _("Strategic partnerships")
+    export_description = _(
+        "Peru's strategic partnerships and other mechanisms of political dialogue: one row each, with the partner and the years."
+    )
+    export_filename = "peru-strategic-partnerships"
+    export_filters = "agreements.filters.PartnershipListingFilterSet"
 
     slug_source = staticmethod(lambda partnership: f"{partnership.partner.name} {partnership.get_kind_display()}")
 
@@ -616,6 +767,54 @@ class Partnership(SlugAndOrderMixin, PublicRecord, BookSectionLink, models.Model
 
     def public_title(self):
         return f"{self.partner.localized.name}: {self.get_kind_display()}"
+
+    @classmethod
+    def export_queryset(cls):
+        return cls.objects.live().select_related("partner", "chapter").chronological()
+
+    @classmethod
+    def export_columns(cls):
+        def live_partner(partnership):
+            return partnership.partner if partnership.partner.live else None
+
+        return [
+            slug_column(),
+            Column(
+                "partner",
+                description=_(
+                    "The slug of the country or bloc (see the partners file); empty while it is not published."
+                ),
+                references="partners",
+                value=lambda partnership, request: getattr(live_partner(partnership), "slug", ""),
+            ),
+            Column(
+                "partner_name",
+                description=_("The name of the country or bloc."),
+                value=lambda partnership, request: " ".join(names_of(filter(None, [live_partner(partnership)]))),
+            ),
+            Column(
+                "partner_iso",
+                description=_("The country's ISO 3166-1 alpha-2 code (empty for a bloc)."),
+                value=lambda partnership, request: " ".join(iso_codes_of(filter(None, [live_partner(partnership)]))),
+            ),
+            *coded_columns("kind", cls.Kind, _("What kind of relationship it is.")),
+            *coded_columns("status", cls.Status, _("Established, or announced as coming.")),
+            Column("year_start", "integer", _("The year it was formed (the first, for a span).")),
+            Column("year_end", "integer", _("For one built over several years: the last year.")),
+            Column("years_label", description=_("The years as the book words them."), localized=True),
+            Column("description", description=_("What it is, in one or two plain sentences."), localized=True),
+            Column("notes", description=_("Sources and caveats."), localized=True),
+            *book_words_columns(),
+            *book_section_columns(),
+            Column(
+                "url",
+                description=_("The partner's page on the portal, in the file's language."),
+                url=True,
+                value=lambda partnership, request: (
+                    record_url(partnership, request) if live_partner(partnership) else ""
+                ),
+            ),
+        ]
 
     @property
     def years(self):

@@ -1,11 +1,11 @@
-from django.urls import path, re_path
+from django.urls import path
 
 from . import views
 
-# Public URLs: these paths, their names and their GET parameters are a public contract.
+# Public URLs: these paths, their names and their GET parameters are a public contract. The exports
+# (agreements/export.csv…, partners/export.csv…) are portal.data's, named as before (agreement_export).
 urlpatterns = [
     path("agreements/", views.agreement_list, name="agreement_list"),
-    re_path(r"^agreements/export\.(?P<format>csv|json|xlsx)$", views.agreement_export, name="agreement_export"),
     path("agreements/timeline/", views.agreement_timeline, name="agreement_timeline"),
     path("agreements/<slug:slug>/", views.agreement_detail, name="agreement_detail"),
     path("partnerships/", views.partnership_list, name="partnership_list"),

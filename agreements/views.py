@@ -2,7 +2,6 @@
 through the models' querysets and filters and hands them to a template."""
 
 from django.db.models import Count, Q
-from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
@@ -10,7 +9,6 @@ from django.views.decorators.http import require_safe
 from portal.caching.version import memoized
 from portal.foundations.listing import listing_context
 
-from . import exports
 from .filters import AgreementListingFilterSet, PartnershipListingFilterSet
 from .models import Agreement, AgreementStatus, Partner, Partnership
 from .timeline import agreements_chart, partnerships_chart
@@ -37,19 +35,10 @@ def agreement_list(request):
         "agreements/agreement_list.html",
         {
             **listing_context(request, Agreement, filterset),
-            "exports": exports.links(request),
             "book_counts": counts,
             "book_counts_signed": counts["in_force"] + counts["signed"],
         },
     )
-
-
-@require_safe
-def agreement_export(request, format):
-    if format not in exports.WRITERS:
-        raise Http404
-    filterset = AgreementListingFilterSet(request.GET, queryset=listing_queryset(), request=request)
-    return exports.WRITERS[format](exports.rows(filterset.qs, request))
 
 
 @require_safe

@@ -17,12 +17,21 @@ from modelcluster.fields import ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail.search import index
 
-from agreements.models import Agreement, Partner
-from portal.foundations.book_links import BookSectionLink
+from agreements.models import Agreement, Partner, partner_columns
+from portal.foundations.book_links import BookSectionLink, book_section_columns
 from portal.foundations.folding import SearchTextMixin
 from portal.foundations.i18n import active_language
 from portal.foundations.listing import TitleOrderMixin
-from portal.foundations.records import LiveQuerySet, PublicRecord, SlugAndOrderMixin
+from portal.foundations.records import (
+    Column,
+    LiveQuerySet,
+    PublicRecord,
+    SlugAndOrderMixin,
+    book_words_columns,
+    coded_columns,
+    record_url_column,
+    slug_column,
+)
 
 
 class Area(PublicRecord, BookSectionLink, models.Model):
@@ -84,6 +93,36 @@ class Area(PublicRecord, BookSectionLink, models.Model):
         initiatives = Initiative.objects.live().in_area(self.slug).chronological().for_listing() if self.pk else []
         figures = KeyFigure.objects.live().in_area(self).for_listing() if self.pk else []
         return {**super().get_context(request), "initiatives": list(initiatives), "figures": list(figures)}
+
+
+def area_codes():
+    """[(slug, name in the reader's language)] of the live areas: the codes of the open data's
+    ``area`` columns."""
+    return [(area.slug, area.localized.name) for area in Area.objects.live().order_by("order", "name")]
+
+
+def area_columns():
+    return [
+        Column(
+            "area",
+            description=_("The slug of its area of diplomacy (or the institutional reforms)."),
+            codes=area_codes,
+            value=lambda record, request: record.area.slug if record.area.live else "",
+        ),
+        Column("area_label", description=_("The name of that area, in the file's language."), label_of="area"),
+    ]
+
+
+def partial_date(year, month=None, day=None):
+    """An ISO 8601 date with the precision the book gives: '2018', '2018-04', '2018-04-06'."""
+    if not year:
+        return ""
+    text = f"{year:04d}"
+    if month:
+        text += f"-{month:02d}"
+        if day:
+            text += f"-{day:02d}"
+    return text
 
 
 class InitiativeStatus(models.TextChoices):
@@ -164,6 +203,17 @@ class Initiative(SlugAndOrderMixin, PublicRecord, SearchTextMixin, BookSectionLi
     search_group = "initiatives"
     chapter_item_template = "diplomacy/components/initiative_section_item.html"
     record_order = 50
+    export_name = "initiatives"
+    export_title = _("Initiatives and reforms")
+    export_description = _(
+        "What the Ministry achieved, began, proposed or is negotiating in each area of diplomacy: one row each, with its dates, partners and outcomes."
+    )
+    export_filename = "peru-foreign-policy-initiatives"
+    export_filters = "diplomacy.filters.InitiativeListingFilterSet"
+    export_links = {
+        "partners": ("partner", _("Initiatives and their partners")),
+        "agreements": ("agreement", _("Initiatives and their trade agreements")),
+    }
 
     slug = models.SlugField(
         max_length=120,
@@ -271,6 +321,66 @@ class Initiative(SlugAndOrderMixin, PublicRecord, SearchTextMixin, BookSectionLi
     def public_queryset(cls):
         return cls.objects.live().chronological()
 
+    @classmethod
+    def export_queryset(cls):
+        return (
+            cls.objects.live()
+            .chronological()
+            .select_related("area", "chapter")
+            .prefetch_related(
+                Prefetch("partners", queryset=Partner.objects.live().order_by("name")),
+                Prefetch("secondary_areas", queryset=Area.objects.live().order_by("order", "name")),
+                Prefetch("agreements", queryset=Agreement.objects.live().by_book_order()),
+            )
+        )
+
+    @classmethod
+    def export_columns(cls):
+        return [
+            slug_column(),
+            Column("title", description=_("A short, plain title."), localized=True),
+            *area_columns(),
+            Column(
+                "secondary_areas",
+                description=_("The slugs of the other areas it also belongs to."),
+                many=True,
+                value=lambda initiative, request: [area.slug for area in initiative.secondary_areas.all()],
+            ),
+            *coded_columns("status", InitiativeStatus, _("Where it stands.")),
+            Column(
+                "start",
+                description=_(
+                    "When it happened or began (ISO 8601), with the precision the book gives: year, month or day."
+                ),
+                value=lambda i, request: partial_date(i.start_year, i.start_month, i.start_day),
+            ),
+            Column(
+                "end",
+                description=_("For a span: when it ended (ISO 8601), with the precision the book gives."),
+                value=lambda i, request: partial_date(i.end_year, i.end_month, i.end_day),
+            ),
+            Column(
+                "when",
+                description=_("The same dates, written out in the file's language."),
+                value=lambda i, request: i.when,
+            ),
+            Column("when_label", description=_("When, in the book's words, where it has some."), localized=True),
+            *partner_columns("partners", _("The names of the countries and organizations involved.")),
+            Column(
+                "agreements",
+                description=_("The slugs of the trade agreements it is linked to (see the agreements file)."),
+                many=True,
+                references="agreements",
+                value=lambda initiative, request: [agreement.slug for agreement in initiative.agreements.all()],
+            ),
+            Column("description", description=_("What it is, in a few plain sentences."), localized=True),
+            Column("outcomes", description=_("What it achieved, as the book reports."), localized=True),
+            Column("notes", description=_("Sources and caveats."), localized=True),
+            *book_words_columns(),
+            *book_section_columns(),
+            record_url_column(),
+        ]
+
     def public_title(self):
         return self.localized.title
 
@@ -363,6 +473,12 @@ class KeyFigure(SlugAndOrderMixin, PublicRecord, SearchTextMixin, BookSectionLin
     search_group = "figures"
     chapter_item_template = "diplomacy/components/figure_section_item.html"
     record_order = 60
+    export_name = "figures"
+    export_title = _("Key figures")
+    export_description = _(
+        "The numbers the book reports: one row each, with what is counted, its unit and the book's words."
+    )
+    export_filename = "peru-foreign-policy-figures"
 
     slug_source = "label"
 
@@ -474,6 +590,39 @@ class KeyFigure(SlugAndOrderMixin, PublicRecord, SearchTextMixin, BookSectionLin
 
     def search_context(self):
         return self.localized.period_label
+
+    @classmethod
+    def export_queryset(cls):
+        """In the order of the book in numbers: by area."""
+        return cls.objects.live().for_listing()
+
+    @classmethod
+    def export_columns(cls):
+        return [
+            slug_column(),
+            Column("label", description=_("What is counted."), localized=True),
+            Column("value", "number", _("The number itself.")),
+            *coded_columns(
+                "qualifier", cls.Qualifier, _("Whether the book gives it exactly, as a minimum or roughly.")
+            ),
+            Column("unit", description=_("The unit, e.g. people or USD."), localized=True),
+            Column("period_label", description=_("When it applies, in the book's words."), localized=True),
+            Column("year", "integer", _("The year it refers to, if one.")),
+            *area_columns(),
+            Column(
+                "initiative",
+                description=_("The slug of the initiative it measures, if any (see the initiatives file)."),
+                references="initiatives",
+                value=lambda figure, request: (
+                    figure.initiative.slug if figure.initiative and figure.initiative.live else ""
+                ),
+            ),
+            Column("details", description=_("A breakdown or list, where the book gives one."), localized=True),
+            Column("notes", description=_("Caveats, e.g. when the book's list and count differ."), localized=True),
+            *book_words_columns(),
+            *book_section_columns(),
+            record_url_column(_("The figure on the portal's page of the book in numbers, in the file's language.")),
+        ]
 
     @property
     def in_words(self):

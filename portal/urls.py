@@ -47,6 +47,7 @@ urlpatterns += i18n_patterns(
     path("changes/feed/", feeds.ChangesFeed(), name="changes_feed"),
     path("agreements/feed/", feeds.AgreementsFeed(), name="agreement_feed"),
     path("initiatives/feed/", feeds.InitiativesFeed(), name="initiative_feed"),
+    path("", include("portal.data.urls")),
     path("", include("agreements.urls")),
     path("", include("diplomacy.urls")),
     path("", include(wagtail_urls)),

@@ -1,15 +1,18 @@
-"""Registration only: the book's snippets, admin security, the dashboard and the editorial rules."""
+"""Registration only: the book's snippets, the data licence setting, admin security, the dashboard and the editorial rules."""
 
 from wagtail import hooks
+from wagtail.contrib.settings.registry import register_setting
 from wagtail.snippets.models import register_snippet
 
 from .book.rich_text import LINK_CONVERTER_RULE, LocalizedPageLinkHandler
 from .book.viewsets import BookGroup
+from .data.models import DataLicence
 from .editorial.dashboard import homepage_panels
 from .editorial.deletion import refuse_if_linked
 from .security import admin_api, two_factor
 
 register_snippet(BookGroup)
+register_setting(DataLicence, icon="doc-full")
 hooks.register("register_admin_urls", two_factor.admin_urls)
 hooks.register("register_account_menu_item", two_factor.account_menu_item)
 hooks.register("construct_admin_api", admin_api.restrict_documents_and_images, order=1)

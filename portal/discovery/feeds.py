@@ -15,7 +15,7 @@ from diplomacy.models import Initiative
 from diplomacy.views import listing_queryset as initiatives_queryset
 from portal.foundations.navigation import absolute_url
 
-from .changes import publications
+from .changes import recent_changes
 
 FEED_ITEMS = 50
 
@@ -97,7 +97,7 @@ class ChangesFeed(Feed):
         return _("Every publication of a record or a page of the book, newest first.")
 
     def items(self):
-        return publications(FEED_ITEMS)
+        return recent_changes(FEED_ITEMS)
 
     def item_title(self, change):
         return f"{change.title} ({change.kind})"

@@ -88,6 +88,8 @@ def entities(context):
     found = []
     if book is not None:
         found.extend(_book_entities(book, request, page, record))
+    # What a view describes itself (the data page: its Dataset).
+    found.extend(context.get("schema_org", []))
     crumbs = context.get("crumbs")
     if not crumbs and page is not None and not isinstance(page, HomePage):
         # The book's pages show no breadcrumb trail: the home page is their parent.

@@ -54,7 +54,15 @@ class ListingSitemap(LanguageSitemap):
     """The listings and the other pages that are not records (the canonical, unfiltered addresses)."""
 
     priority = 0.8
-    names = ["agreement_list", "agreement_timeline", "partnership_list", "initiative_list", "figures", "changes"]
+    names = [
+        "agreement_list",
+        "agreement_timeline",
+        "partnership_list",
+        "initiative_list",
+        "figures",
+        "open_data",
+        "changes",
+    ]
 
     def items(self):
         return self.names

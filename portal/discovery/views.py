@@ -6,7 +6,7 @@ from django.views.decorators.http import require_safe
 
 from portal.foundations.navigation import absolute_url, breadcrumbs
 
-from .changes import PER_PAGE, publications
+from .changes import recent_changes
 
 
 @require_safe
@@ -15,7 +15,7 @@ def changes(request):
         request,
         "portal/changes.html",
         {
-            "changes": publications(PER_PAGE),
+            "changes": recent_changes(),
             "canonical_url": absolute_url(request, reverse("changes")),
             "crumbs": breadcrumbs((_("Recent changes"), None)),
             "nav_section": "changes",

@@ -11,7 +11,9 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 
-from .records import record_types
+from .i18n import active_language, book_section
+from .navigation import absolute_url
+from .records import Column, record_types
 
 # Records listed under one section, per type. The book's largest section (trade agreements, 29) fits;
 # beyond it the chapter links to the full listing, so the page's size stays the same whatever the
@@ -64,6 +66,37 @@ class BookSectionLink(models.Model):
             if anchor == self.section_anchor:
                 return f"{chapter.number}. {heading}"
         return f"{chapter.number}. {chapter.title}"
+
+
+def section_link(record, request):
+    """The book section a record points at in the reader's language (``i18n.book_section``), None when
+    it points at none or its chapter is not live; kept on the request for the next record of the
+    same section (an export reads thousands)."""
+    if record.chapter_id is None or not record.chapter.live:
+        return None
+    known = request.__dict__.setdefault("_portal_section_links", {})
+    key = (active_language(), record.chapter_id, record.section_anchor)
+    if key not in known:
+        link = book_section(record, request)
+        known[key] = (link.title, absolute_url(request, link) if link.startswith("/") else str(link))
+    return known[key]
+
+
+def book_section_columns():
+    """The open data's columns of a record's book section: its heading and its address."""
+    return [
+        Column(
+            "book_section",
+            description=_("The section of the book that discusses it: the chapter's number and the section's heading."),
+            value=lambda record, request: (section_link(record, request) or ("", ""))[0],
+        ),
+        Column(
+            "book_section_url",
+            description=_("The address of that section on the portal, in the file's language."),
+            value=lambda record, request: (section_link(record, request) or ("", ""))[1],
+            url=True,
+        ),
+    ]
 
 
 def book_section_panel():

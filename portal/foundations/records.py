@@ -7,10 +7,15 @@ protection and cache invalidation find the types through Django's app registry (
 as Wagtail's ``publish_scheduled`` finds draft-state models: adding a record type is a model with its
 declarations, nothing else."""
 
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
 from django.apps import apps
 from django.db import models
 from django.urls import reverse
 from django.utils.text import capfirst, slugify
+from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import DraftStateMixin, LockableMixin, PreviewableMixin, RevisionMixin, WorkflowMixin
 from wagtail.search import index
@@ -58,7 +63,15 @@ class PublicRecord(
       (``portal.foundations.folding.SearchTextMixin``); hits show ``public_title``,
       ``search_excerpt`` and ``search_context``;
     - ``chapter_item_template``: how a chapter section lists it (empty: chapters do not list it);
-    - ``record_order``: where its type comes among the others (search, dashboard, sections).
+    - ``record_order``: where its type comes among the others (search, dashboard, sections);
+    - ``export_name``: the name of its open data (``portal.data``): its files at
+      ``/<lang>/<export_name>/export.csv|json|xlsx`` and its resource in the data package; empty: not
+      exported. With it: ``export_title`` and ``export_description`` (the files' title and what
+      they hold), ``export_filename`` (the downloads' names, before their date), ``export_filters``
+      (the dotted path of its listing's filter set, whose parameters the files take),
+      ``export_links`` ({many-to-many field: (column name, title)} of the link tables exported
+      beside it, e.g. agreements' parties), ``export_queryset()`` (every live record with what its rows
+      read, in bounded queries) and ``export_columns()`` (its ``Column``s, in order).
     """
 
     listing_url_name = ""
@@ -69,9 +82,25 @@ class PublicRecord(
     search_group = ""
     chapter_item_template = ""
     record_order = 100
+    export_name = ""
+    export_title = ""
+    export_description = ""
+    export_filename = ""
+    export_filters = ""
+    export_links = {}
 
     class Meta:
         abstract = True
+
+    @classmethod
+    def export_queryset(cls):
+        """What the open data reads: every live record, with what its columns need."""
+        return cls.public_queryset()
+
+    @classmethod
+    def export_columns(cls):
+        """The columns of the type's open data, in order (see ``Column``)."""
+        return []
 
     @classmethod
     def type_name(cls):
@@ -135,6 +164,74 @@ class PublicRecord(
 
     def get_preview_context(self, request, mode_name):
         return self.get_context(request)
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of a record type's open data, declared on its model (``export_columns``).
+
+    ``key`` is the column's name in every file and every language; ``type`` its Table Schema type
+    (string, integer, number, date); ``description`` what it holds. Its value is ``value(record,
+    request)`` when given, else the record's attribute ``key`` (in the reader's language with
+    ``localized``: ``record.localized.<key>``). A coded column names its ``codes`` (a ``TextChoices``
+    class, or a callable giving [(code, label)]); a column with ``label_of`` holds the label, in the
+    reader's language, of the coded column so named. ``many``: a list of values (joined with "; " in
+    the files); ``url``: an absolute address; ``references``: the ``export_name`` of the type whose
+    slugs it holds."""
+
+    key: str
+    type: str = "string"
+    description: Any = ""
+    value: Callable | None = None
+    localized: bool = False
+    codes: Any = None
+    label_of: str = ""
+    many: bool = False
+    url: bool = False
+    references: str = ""
+
+
+def slug_column(description=None):
+    """The record's slug: its identifier in the portal's addresses and the files' primary key."""
+    return Column(
+        "slug", description=description or _("The record's identifier in the portal's addresses; it never changes.")
+    )
+
+
+def coded_columns(key, codes, description, label_description=None):
+    """A coded column and, beside it, its label in the reader's language (``status``, ``status_label``)."""
+    return [
+        Column(key, description=description, codes=codes),
+        Column(
+            f"{key}_label",
+            description=label_description or _("The label of the code, in the file's language."),
+            label_of=key,
+        ),
+    ]
+
+
+def book_words_columns():
+    """The book's own words (always its English) and the portal's Spanish translation of them."""
+    return [
+        Column("source_text", description=_("The book's own words, in English, as the book prints them.")),
+        Column(
+            "source_text_es", description=_("The portal's Spanish translation of the book's words, where there is one.")
+        ),
+    ]
+
+
+def record_url(record, request):
+    path = record.get_absolute_url()
+    return absolute_url(request, path) if path else ""
+
+
+def record_url_column(description=None):
+    return Column(
+        "url",
+        description=description or _("The record's page on the portal, in the file's language."),
+        value=record_url,
+        url=True,
+    )
 
 
 def record_types():

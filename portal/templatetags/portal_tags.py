@@ -7,6 +7,7 @@ from django.utils.safestring import mark_safe
 from django.utils.text import capfirst
 from django.utils.translation import get_language_info
 
+from portal.data.columns import table_named
 from portal.discovery import metadata
 from portal.foundations import i18n
 from portal.foundations.i18n import is_untranslated
@@ -191,3 +192,12 @@ def page_metadata(context, default_description):
         "json_ld": metadata.json_ld(json_ld) if json_ld else "",
         "citation": metadata.highwire_tags(context),
     }
+
+
+@register.inclusion_tag("components/exports.html")
+def downloads(export_name, filterset=None):
+    """{% downloads "agreements" filter %}: the links to a listing's files (CSV, JSON, Excel), with
+    the filters applied (not the page), and to the data page."""
+    table = table_named(export_name)
+    query = filterset.query if filterset is not None else ""
+    return {"exports": table.links(query) if table is not None else [], "filtered": bool(query)}

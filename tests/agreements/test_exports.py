@@ -1,15 +1,15 @@
 """/agreements/export.csv|json|xlsx: every matching record, stable columns, the listing's filters."""
 
-import csv
 import io
-import json
 import re
 
 import pytest
 from openpyxl import load_workbook
 
-from agreements.exports import COLUMNS
 from agreements.models import Agreement
+from portal.data.columns import table_named
+from tests.data.reading import content, read_json
+from tests.data.reading import read_csv as read_data_csv
 from tests.factories import make_agreement
 
 pytestmark = pytest.mark.django_db
@@ -17,32 +17,42 @@ pytestmark = pytest.mark.django_db
 EXPECTED_COLUMNS = [
     "slug",
     "title",
-    "title_es",
     "short_name",
     "kind",
+    "kind_label",
     "status",
+    "status_label",
     "book_status",
-    "year",
-    "year_start",
-    "year_end",
-    "parties_iso",
+    "book_status_label",
+    "book_year_start",
+    "book_year_end",
+    "book_years_label",
+    "signed_on",
+    "entered_into_force_on",
+    "dates_source",
+    "last_verified_on",
     "parties",
+    "parties_iso",
+    "parties_blocs",
+    "description",
+    "notes",
+    "source_text",
+    "source_text_es",
+    "wto_rta_id",
+    "sice_url",
+    "official_text_url",
+    "book_section",
+    "book_section_url",
     "url",
 ]
 
 
 def read_csv(response):
-    return list(csv.DictReader(io.StringIO(response.content.decode("utf-8"))))
-
-
-def read_json(response):
-    data = json.loads(response.content)
-    assert data["count"] == len(data["results"])
-    return data["results"]
+    return read_data_csv(response)
 
 
 def read_xlsx(response):
-    sheet = load_workbook(io.BytesIO(response.content), read_only=True).active
+    sheet = load_workbook(io.BytesIO(content(response)), read_only=True).active
     header, *rows = list(sheet.iter_rows(values_only=True))
     assert list(header) == EXPECTED_COLUMNS
     return [dict(zip(header, row, strict=True)) for row in rows]
@@ -58,7 +68,7 @@ def export(client, fmt, params=None):
 
 
 def test_the_columns_are_a_stable_contract():
-    assert EXPECTED_COLUMNS == COLUMNS
+    assert table_named("agreements").keys == EXPECTED_COLUMNS
 
 
 @pytest.mark.parametrize("fmt", ["csv", "json", "xlsx"])
@@ -92,36 +102,56 @@ def test_content_types(client):
 
 def test_csv_header_and_one_row(client):
     response, rows = export(client, "csv", {"q": "Thailand"})
-    assert response.content.decode().splitlines()[0] == ",".join(EXPECTED_COLUMNS)
-    assert rows == [
-        {
-            "slug": "peru-thailand-fta",
-            "title": "Peru–Thailand Free Trade Agreement",
-            "title_es": rows[0]["title_es"],
-            "short_name": rows[0]["short_name"],
-            "kind": "free_trade",
-            "status": "in_force",
-            "book_status": "in_force",
-            "year": "2006-2010",
-            "year_start": "2006",
-            "year_end": "2010",
-            "parties_iso": "TH",
-            "parties": "Thailand",
-            "url": "http://testserver/en/agreements/peru-thailand-fta/",
-        }
-    ]
-    assert rows[0]["title_es"]
+    assert content(response).decode("utf-8-sig").split("\r\n")[0] == ",".join(EXPECTED_COLUMNS)
+    agreement = Agreement.objects.get(slug="peru-thailand-fta")
+    [row] = rows
+    assert {
+        key: row[key]
+        for key in EXPECTED_COLUMNS
+        if key not in ("description", "notes", "source_text", "source_text_es")
+    } == {
+        "slug": "peru-thailand-fta",
+        "title": "Peru–Thailand Free Trade Agreement",
+        "short_name": agreement.short_name,
+        "kind": "free_trade",
+        "kind_label": "Free trade agreement",
+        "status": "in_force",
+        "status_label": "In force",
+        "book_status": "in_force",
+        "book_status_label": "In force",
+        "book_year_start": "2006",
+        "book_year_end": "2010",
+        "book_years_label": agreement.book_years_label,
+        "signed_on": agreement.signed_on.isoformat() if agreement.signed_on else "",
+        "entered_into_force_on": agreement.entered_into_force_on.isoformat() if agreement.entered_into_force_on else "",
+        "dates_source": agreement.dates_source,
+        "last_verified_on": agreement.last_verified_on.isoformat() if agreement.last_verified_on else "",
+        "parties": "Thailand",
+        "parties_iso": "TH",
+        "parties_blocs": "",
+        "wto_rta_id": agreement.wto_rta_id,
+        "sice_url": agreement.sice_url,
+        "official_text_url": agreement.official_text_url,
+        "book_section": row["book_section"],
+        "book_section_url": f"http://testserver/en/chapter-3/#{agreement.section_anchor}",
+        "url": "http://testserver/en/agreements/peru-thailand-fta/",
+    }
+    assert row["description"] == agreement.description and row["source_text"] == agreement.source_text
+    assert row["book_section"].startswith("III. ")
 
 
-def test_json_keeps_types_and_lists_bloc_parties_by_short_name(client):
+def test_json_keeps_types_and_lists_blocs_apart_from_countries(client):
     _response, rows = export(client, "json", {"country": "DE"})
     by_slug = {row["slug"]: row for row in rows}
     assert set(by_slug) == {"peru-eu-trade-agreement", "tisa"}
-    assert by_slug["peru-eu-trade-agreement"]["parties_iso"] == "EU"
-    assert by_slug["peru-eu-trade-agreement"]["year_start"] == 2011
+    eu = by_slug["peru-eu-trade-agreement"]
+    assert eu["parties_iso"] == "" and eu["parties_blocs"] == "european-union"
+    assert eu["book_year_start"] == 2011 and eu["book_year_end"] is None
     tisa = by_slug["tisa"]
-    assert tisa["year"] == "" and tisa["year_start"] is None and tisa["year_end"] is None
-    assert "JP" in tisa["parties_iso"].split("; ") and "EU" in tisa["parties_iso"].split("; ")
+    assert tisa["book_years_label"] == "" and tisa["book_year_start"] is None and tisa["book_year_end"] is None
+    iso = tisa["parties_iso"].split("; ")
+    assert "JP" in iso and "EU" not in iso and all(re.fullmatch(r"[A-Z]{2}", code) for code in iso)
+    assert "european-union" in tisa["parties_blocs"].split("; ")
     assert "Japan" in tisa["parties"].split("; ")
 
 
@@ -202,7 +232,7 @@ def test_a_cell_that_would_start_a_formula_stays_text(client, title):
     # CSV: OWASP's apostrophe in front. Excel: the very text, stored as a text cell.
     row = next(row for row in read_csv(client.get("/en/agreements/export.csv")) if row["slug"] == "formula")
     assert row["title"] == "'" + title
-    sheet = load_workbook(io.BytesIO(client.get("/en/agreements/export.xlsx").content)).active
+    sheet = load_workbook(io.BytesIO(content(client.get("/en/agreements/export.xlsx")))).active
     header = [cell.value for cell in next(sheet.iter_rows())]
     row = next(row for row in sheet.iter_rows() if row[header.index("slug")].value == "formula")
     cell = row[header.index("title")]

@@ -109,3 +109,17 @@ def test_a_title_cannot_break_out_of_the_json_ld(client):
     assert "<script>alert(1)" not in html
     (work,) = of_type(data, "CreativeWork")
     assert work["name"] == "</script><script>alert(1)</script>"
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_the_data_page_describes_the_dataset_and_its_files(client, language):
+    data, html = metadata(client, f"/{language}/data/")
+    (dataset,) = of_type(data, "Dataset")
+    assert dataset["license"].startswith("https://creativecommons.org/licenses/by/4.0")
+    assert dataset["isBasedOn"]["isbn"] == ISBN
+    assert [creator["name"] for creator in dataset["creator"]] == ["Fabián Novak", "Sandra Namihás"]
+    urls = {download["contentUrl"] for download in dataset["distribution"]}
+    for path in ["agreements/export.csv", "initiatives/export.json", "figures/export.xlsx", "data/datapackage.json"]:
+        assert f"http://testserver/{language}/{path}" in urls, path
+    for url in urls:
+        assert client.get(url.replace("http://testserver", "")).status_code == 200, url

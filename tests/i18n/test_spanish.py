@@ -3,6 +3,7 @@ the records' Spanish text (English with a note where it is missing) and the sear
 
 import csv
 import io
+import json
 import re
 
 import pytest
@@ -10,6 +11,7 @@ from openpyxl import load_workbook
 
 from agreements.models import Agreement, Partnership
 from diplomacy.models import Initiative
+from tests.data.reading import content
 
 pytestmark = pytest.mark.django_db
 
@@ -67,28 +69,33 @@ def test_filters_take_the_same_parameters_in_both_languages(client, path):
     assert len(spanish.context["filter"].qs) == len(english.context["filter"].qs) > 0
 
 
-def test_a_spanish_export_has_spanish_headers_and_the_same_rows(client):
-    spanish = list(csv.reader(io.StringIO(client.get("/es/agreements/export.csv?status=negotiating").content.decode())))
-    english = list(csv.reader(io.StringIO(client.get("/en/agreements/export.csv?status=negotiating").content.decode())))
-    assert spanish[0][:6] == ["identificador", "título", "título_es", "nombre_corto", "tipo", "estado"]
-    assert english[0][:6] == ["slug", "title", "title_es", "short_name", "kind", "status"]
+def test_a_spanish_export_has_the_same_keys_and_rows_with_spanish_texts(client):
+    spanish = list(
+        csv.reader(io.StringIO(content(client.get("/es/agreements/export.csv?status=negotiating")).decode("utf-8-sig")))
+    )
+    english = list(
+        csv.reader(io.StringIO(content(client.get("/en/agreements/export.csv?status=negotiating")).decode("utf-8-sig")))
+    )
+    assert spanish[0] == english[0]
+    assert english[0][:7] == ["slug", "title", "short_name", "kind", "kind_label", "status", "status_label"]
     assert len(spanish) == len(english) == 5  # the header and the book's four agreements under negotiation
-    assert [row[:8] for row in spanish[1:]] == [row[:8] for row in english[1:]]
-    assert {row[5] for row in spanish[1:]} == {"negotiating"}  # values stay codes, as in the filters
+    assert [row[0] for row in spanish[1:]] == [row[0] for row in english[1:]]
+    assert {row[5] for row in spanish[1:]} == {"negotiating"}  # codes stay codes, as in the filters
+    assert {row[6] for row in spanish[1:]} == {"En negociación"} != {row[6] for row in english[1:]}
 
 
-def test_a_spanish_excel_export_has_spanish_headers(client):
+def test_a_spanish_excel_export_has_the_same_header(client):
     response = client.get("/es/agreements/export.xlsx", {"status": "negotiating"})
     sheet = load_workbook(io.BytesIO(response.content)).active
     rows = list(sheet.iter_rows(values_only=True))
-    assert rows[0][:3] == ("identificador", "título", "título_es")
+    assert rows[0][:3] == ("slug", "title", "short_name")
     assert len(rows) == 5
-    assert sheet.title == "Acuerdos"
+    assert sheet.title == "Acuerdos comerciales"
 
 
 def test_the_json_export_keeps_its_keys_in_spanish(client):
-    spanish = client.get("/es/agreements/export.json", {"status": "negotiating"}).json()
-    english = client.get("/en/agreements/export.json", {"status": "negotiating"}).json()
+    spanish = json.loads(content(client.get("/es/agreements/export.json", {"status": "negotiating"})))
+    english = json.loads(content(client.get("/en/agreements/export.json", {"status": "negotiating"})))
     assert spanish["count"] == english["count"] == 4
     assert list(spanish["results"][0]) == list(english["results"][0])
 

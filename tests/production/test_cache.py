@@ -43,8 +43,10 @@ def test_anonymous_pages_are_cached(page_cache, django_assert_num_queries):
         "/en/",
         "/en/chapter-1/",
         "/en/agreements/?status=in_force",
-        "/en/agreements/export.csv",
+        "/en/agreements/export.xlsx",
         "/en/figures/",
+        "/en/data/",
+        "/en/data/datapackage.json",
     ]:
         first, miss = state(page_cache, url)
         assert first == "miss", url
@@ -56,6 +58,9 @@ def test_anonymous_pages_are_cached(page_cache, django_assert_num_queries):
 
 def test_what_is_never_cached(page_cache, make_member):
     assert state(page_cache, "/en/no-such-page/")[0] is None
+    # Streamed files (CSV and JSON exports) are made afresh, row by row.
+    assert state(page_cache, "/en/agreements/export.csv")[0] is None
+    assert state(page_cache, "/en/agreements/export.json")[0] is None
     assert state(page_cache, "/admin/login/")[0] is None
     assert page_cache.post("/en/agreements/").get("X-Page-Cache") is None
     state(page_cache, "/en/figures/")
