@@ -15,6 +15,7 @@ from django.conf import settings
 from django.utils import timezone, translation
 from django.utils.text import get_text_list, slugify
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from portal.book.models import ChapterPage, HomePage
 from portal.foundations.i18n import active_language, page_url
@@ -23,6 +24,7 @@ from portal.foundations.records import PublicRecord, record_types
 
 # Where the book was published, as its imprint says.
 PLACE = "Lima"
+SOURCE_NOTE = gettext_noop("Source: %(authors)s, %(title)s (%(place)s: %(publishers)s, %(year)s), ISBN %(isbn)s.")
 ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 
 
@@ -191,9 +193,13 @@ def record_reference(book, record, request):
 
 
 def source_note(book):
-    """The book, named as the source of what the portal says, in the reader's language."""
+    """The book, named as the source of what the portal says, in the reader's language (in English
+    while the catalogue has no translation of the note)."""
+    if active_language() != settings.LANGUAGE_CODE and _(SOURCE_NOTE) == SOURCE_NOTE:
+        with translation.override(settings.LANGUAGE_CODE):
+            return source_note(book)
     home = _original(book, book.home)
-    return _("Source: %(authors)s, %(title)s (%(place)s: %(publishers)s, %(year)s), ISBN %(isbn)s.") % {
+    return _(SOURCE_NOTE) % {
         "authors": get_text_list([author.name for author in book.authors], _("and")),
         "title": book_title(book),
         "place": PLACE,
