@@ -2,32 +2,63 @@ import html
 from dataclasses import dataclass
 
 from django import template
-from django.utils.translation import gettext_lazy as _
+from django.conf import settings
+from django.utils.translation import gettext, gettext_noop
 
 from portal.citations import csl, render
+from portal.foundations.i18n import active_language
 
 register = template.Library()
 
-STYLE_LABELS = {"apa": _("APA (7th edition)"), "chicago": _("Chicago (author-date)")}
+# The component's interface texts (translated when shown, see ``Label``).
+LABELS = {
+    "heading": gettext_noop("Cite this"),
+    "section": gettext_noop("Cite this section"),
+    "copy": gettext_noop("Copy"),
+    "downloads": gettext_noop("Download the reference"),
+    "section_downloads": gettext_noop("Download the section's reference"),
+    "copied": gettext_noop("Copied to the clipboard."),
+    "copy_failed": gettext_noop("Could not copy: the citation is selected, copy it with your keyboard or menu."),
+    "apa": gettext_noop("APA (7th edition)"),
+    "chicago": gettext_noop("Chicago (author-date)"),
+}
 # (format in the address, link text), in the order the downloads are offered.
 DOWNLOADS = [("bib", "BibTeX"), ("ris", "RIS"), ("json", "CSL-JSON")]
+
+
+class Label(str):
+    """An interface text in the reader's language, with ``lang``: the language it is written in when
+    that is not the reader's (English, while the catalogue has no translation of it yet), else ''."""
+
+    lang = ""
+
+
+def label(msgid):
+    text = Label(gettext(msgid))
+    if text == msgid and active_language() != settings.LANGUAGE_CODE:
+        text.lang = settings.LANGUAGE_CODE
+    return text
 
 
 @dataclass(frozen=True)
 class Style:
     key: str
-    label: str
+    label: Label
     html: str
 
 
 @dataclass(frozen=True)
 class PageCitation:
     """What components/cite.html shows: the citation in each style (``styles``), the book named as the
-    source of a record's page (``note``, HTML) and the files (``downloads``: [(format, label, url)])."""
+    source of a record's page (``note``, HTML, written in ``note_lang`` when not in the reader's
+    language), the files (``downloads``: [(format, label, url)]) and
+    the interface's texts (``labels``)."""
 
     styles: list
     note: str
+    note_lang: str
     downloads: list
+    labels: dict
 
     @property
     def apa(self):
@@ -52,13 +83,16 @@ def citation(context, obj, section=None):
         return None
     if reference is None:
         return None
+    labels = {key: label(msgid) for key, msgid in LABELS.items()}
     styles = [
-        Style(key, STYLE_LABELS[key], render.mark_languages(rendered.html, reference.marks))
+        Style(key, labels[key], render.mark_languages(rendered.html, reference.marks))
         for key, rendered in render.render_all(reference.item).items()
     ]
     note = reference.item.get("note", "")
     return PageCitation(
         styles=styles,
         note=render.mark_languages(html.escape(note, quote=False), reference.marks) if note else "",
-        downloads=[(format, label, reference.download_url(format)) for format, label in DOWNLOADS],
+        note_lang=label(csl.SOURCE_NOTE).lang if note else "",
+        downloads=[(format, name, reference.download_url(format)) for format, name in DOWNLOADS],
+        labels=labels,
     )

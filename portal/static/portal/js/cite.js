@@ -36,6 +36,17 @@
     return navigator.clipboard.writeText(text);
   }
 
+  // The message in the page's language, or marked with its own while it has no translation.
+  function say(box, status, name) {
+    status.textContent = box.getAttribute("data-" + name) || "";
+    var lang = box.getAttribute("data-" + name + "-lang");
+    if (lang) {
+      status.setAttribute("lang", lang);
+    } else {
+      status.removeAttribute("lang");
+    }
+  }
+
   document.querySelectorAll(".cite").forEach(function (box) {
     var status = box.querySelector(".cite__status");
     box.querySelectorAll("button[data-copy]").forEach(function (button) {
@@ -48,11 +59,11 @@
         status.textContent = "";
         copy(source).then(
           function () {
-            status.textContent = box.getAttribute("data-copied");
+            say(box, status, "copied");
           },
           function () {
             copyWithSelection(source).catch(function () {});
-            status.textContent = box.getAttribute("data-copy-failed");
+            say(box, status, "copy-failed");
           }
         );
       });
