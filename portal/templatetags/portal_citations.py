@@ -1,5 +1,6 @@
 import html
 from dataclasses import dataclass
+from functools import cached_property
 
 from django import template
 from django.conf import settings
@@ -47,22 +48,31 @@ class Style:
     html: str
 
 
-@dataclass(frozen=True)
 class PageCitation:
-    """What components/cite.html shows: the citation in each style (``styles``), the book named as the
-    source of a record's page (``note``, HTML, written in ``note_lang`` when not in the reader's
-    language), the files (``downloads``: [(format, label, url)]) and
-    the interface's texts (``labels``)."""
+    """What components/cite.html shows: the citation in each style (``styles``, rendered when first
+    read: a section shows only ``apa``), the book named as the source of a record's page (``note``,
+    HTML, written in ``note_lang`` when not in the reader's language), the files (``downloads``:
+    [(format, label, url)]) and the interface's texts (``labels``)."""
 
-    styles: list
-    note: str
-    note_lang: str
-    downloads: list
-    labels: dict
+    def __init__(self, reference):
+        self.reference = reference
+        self.labels = {key: label(msgid) for key, msgid in LABELS.items()}
+        self.downloads = [(format, name, reference.download_url(format)) for format, name in DOWNLOADS]
+        note = reference.item.get("note", "")
+        self.note = render.mark_languages(html.escape(note, quote=False), reference.marks) if note else ""
+        self.note_lang = label(csl.SOURCE_NOTE).lang if note else ""
 
-    @property
+    @cached_property
+    def styles(self):
+        return [self._style(key) for key in render.STYLES]
+
+    @cached_property
     def apa(self):
-        return next(style for style in self.styles if style.key == "apa")
+        return self._style("apa")
+
+    def _style(self, key):
+        rendered = render.render(self.reference.item, key)
+        return Style(key, self.labels[key], render.mark_languages(rendered.html, self.reference.marks))
 
 
 @register.simple_tag(takes_context=True)
@@ -83,16 +93,4 @@ def citation(context, obj, section=None):
         return None
     if reference is None:
         return None
-    labels = {key: label(msgid) for key, msgid in LABELS.items()}
-    styles = [
-        Style(key, labels[key], render.mark_languages(rendered.html, reference.marks))
-        for key, rendered in render.render_all(reference.item).items()
-    ]
-    note = reference.item.get("note", "")
-    return PageCitation(
-        styles=styles,
-        note=render.mark_languages(html.escape(note, quote=False), reference.marks) if note else "",
-        note_lang=label(csl.SOURCE_NOTE).lang if note else "",
-        downloads=[(format, name, reference.download_url(format)) for format, name in DOWNLOADS],
-        labels=labels,
-    )
+    return PageCitation(reference)

@@ -160,5 +160,6 @@ def test_a_chapter_section_lists_the_records_that_link_to_it(client):
 
 @pytest.mark.parametrize("path", ["/en/", "/en/chapter-1/", "/en/chapter-3/", "/en/authors/"])
 def test_page_query_counts_are_fixed(client, django_assert_max_num_queries, path):
-    with django_assert_max_num_queries(20):
+    # Chapter III is the heaviest (tests/portal/test_queries.py), with its citation's authors.
+    with django_assert_max_num_queries(21):
         assert client.get(path).status_code == 200
