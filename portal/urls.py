@@ -8,6 +8,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 from wagtail.images.views.serve import ServeView as ImageServeView
 
+from .citations import views as citations
 from .discovery import feeds
 from .discovery import views as discovery
 from .discovery.sitemaps import sitemaps
@@ -40,6 +41,38 @@ if settings.DEBUG:
     urlpatterns += staticfiles_urlpatterns()
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
+# "Cite this": a page's citation files are at its own address followed by cite.<format> (bib, ris or
+# json), a public contract; before the apps' and Wagtail's own addresses, which they extend.
+citation_patterns = [
+    path("cite.<str:format>", citations.book_citation, name="book_citation"),
+    path("data/cite.<str:format>", citations.dataset_citation, name="dataset_citation"),
+    path(
+        "agreements/<slug:slug>/cite.<str:format>",
+        citations.record_citation,
+        {"detail_url_name": "agreement_detail"},
+        name="agreement_citation",
+    ),
+    path(
+        "partners/<slug:slug>/cite.<str:format>",
+        citations.record_citation,
+        {"detail_url_name": "partner_detail"},
+        name="partner_citation",
+    ),
+    path(
+        "initiatives/<slug:slug>/cite.<str:format>",
+        citations.record_citation,
+        {"detail_url_name": "initiative_detail"},
+        name="initiative_citation",
+    ),
+    path(
+        "diplomacy/<slug:slug>/cite.<str:format>",
+        citations.record_citation,
+        {"detail_url_name": "area_detail"},
+        name="area_citation",
+    ),
+    path("<slug:chapter>/cite.<str:format>", citations.chapter_citation, name="chapter_citation"),
+]
+
 # Public pages live under a language prefix; LocaleMiddleware redirects "/" to the visitor's language.
 urlpatterns += i18n_patterns(
     path("search/", search, name="search"),
@@ -48,6 +81,7 @@ urlpatterns += i18n_patterns(
     path("agreements/feed/", feeds.AgreementsFeed(), name="agreement_feed"),
     path("initiatives/feed/", feeds.InitiativesFeed(), name="initiative_feed"),
     path("", include("portal.data.urls")),
+    *citation_patterns,
     path("", include("agreements.urls")),
     path("", include("diplomacy.urls")),
     path("", include(wagtail_urls)),

@@ -51,7 +51,12 @@ class Book:
         return {p.locale.language_code: p for p in self.pages if p.translation_key == page.translation_key}
 
 
+def current_book(request=None):
+    """The ``Book`` for the active language. The same for every visitor in a language until the
+    content changes: kept in the process."""
+    return memoized(f"book:{active_language()}", Book, request)
+
+
 def book(request):
-    """Context processor. The same for every visitor in a language until the content changes: kept in
-    the process, and read only by pages that render it."""
-    return {"book": SimpleLazyObject(lambda: memoized(f"book:{active_language()}", Book, request))}
+    """Context processor: the ``Book``, read only by pages that render it."""
+    return {"book": SimpleLazyObject(lambda: current_book(request))}

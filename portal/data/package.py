@@ -12,6 +12,7 @@ from wagtail.models import Locale, ModelLogEntry
 
 from portal.book.models import Author, HomePage, Publisher
 from portal.caching.version import memoized
+from portal.foundations.identity import PORTAL_NAME
 from portal.foundations.navigation import absolute_url
 
 from .columns import codes_of, exported_types, tables
@@ -23,10 +24,11 @@ PACKAGE_NAME = "peru-foreign-policy-open-data"
 VERSION = "1.0.0"
 SEPARATOR_NOTE = "; "
 CHANGE_ACTIONS = ("wagtail.publish", "wagtail.unpublish", "wagtail.delete")
+CITATION_FORMATS = [("bib", "bibtex"), ("ris", "ris"), ("json", "csl-json")]
 
 
 def dataset_title():
-    return _("Peruvian foreign policy in the new 21st-century order: open data")
+    return _("%(portal)s: open data") % {"portal": PORTAL_NAME}
 
 
 def dataset_description():
@@ -47,20 +49,6 @@ def licence_metadata(licence):
     return {"name": licence.name, "url": licence.url}
 
 
-def initials(name):
-    """'Novak, Fabián' -> 'Novak, F.'"""
-    family, _comma, given = name.partition(",")
-    letters = " ".join(f"{part[0]}." for part in given.split() if part)
-    return f"{family.strip()}, {letters}" if letters else family.strip()
-
-
-def apa_names(names):
-    names = [initials(name) for name in names]
-    if len(names) <= 1:
-        return "".join(names)
-    return ", ".join(names[:-1]) + ", & " + names[-1]
-
-
 def _book():
     home = HomePage.objects.live().filter(locale=Locale.get_default()).first()
     authors = list(Author.objects.all())
@@ -78,22 +66,18 @@ def _book():
         "url": links[0]["url"] if links else "",
         "rights": home.rights_notice if home else "",
     }
-    year_text = source["year"] or "n.d."
-    source["citation"] = (
-        f"{apa_names([author.sort_name for author in authors])} ({year_text}). {title}. {'; '.join(publisher_names)}."
-    ).strip()
+    # The source as the data package names it (not a citation style: the citations are portal.citations').
+    source["reference"] = f"{', '.join(source['authors'])}: {title} ({source['year']}), ISBN {source['isbn']}"
     source["author_records"] = [(author.name, author.orcid_url) for author in authors]
     source["publisher_records"] = [
         (p.short_name, p.name, (p.links[0].value["url"] if p.links else "")) for p in publishers
     ]
-    source["author_sort_names"] = [author.sort_name for author in authors]
-    source["publisher_short_names"] = [p.short_name for p in publishers]
     return source
 
 
 def book(request=None):
     """The book the data comes from (its original, English edition): title, authors, publishers,
-    year, ISBN, where to read it, its rights notice and an APA citation. Three queries, kept while
+    year, ISBN, where to read it and its rights notice. Three queries, kept while
     the content does not change."""
     return memoized("open-data-book", _book, request)
 
@@ -101,7 +85,7 @@ def book(request=None):
 def source_metadata(request):
     """The ``source`` of a JSON file: the book."""
     source = book(request)
-    return {key: source[key] for key in ("title", "authors", "publishers", "year", "isbn", "url", "citation")}
+    return {key: source[key] for key in ("title", "authors", "publishers", "year", "isbn", "url")}
 
 
 def last_modified():
@@ -118,15 +102,11 @@ def last_modified():
     return entry
 
 
-def citation(request, modified=None):
-    """How to cite the dataset, APA style."""
-    source = book(request)
-    year = (modified or timezone.now()).year
-    url = absolute_url(request, reverse("open_data"))
-    version = _("Version %(version)s") % {"version": VERSION}
-    kind = _("Data set")
-    publishers = "; ".join(source["publisher_short_names"])
-    return f"{apa_names(source['author_sort_names'])} ({year}). {dataset_title()} ({version}) [{kind}]. {publishers}. {url}"
+def citation_files(request):
+    """Where to download the dataset's citation ({format: URL}); the data page shows it rendered."""
+    return {
+        name: absolute_url(request, reverse("dataset_citation", args=[format])) for format, name in CITATION_FORMATS
+    }
 
 
 def codes_note(codes):
@@ -212,9 +192,9 @@ def descriptor(request):
         "licenses": [licence_descriptor],
         "x-licence-note": licence.localized.note,
         "x-book-rights": source["rights"],
-        "sources": [{"title": source["citation"], **({"path": source["url"]} if source["url"] else {})}],
+        "sources": [{"title": source["reference"], **({"path": source["url"]} if source["url"] else {})}],
         "contributors": contributors,
-        "x-citation": citation(request, modified),
+        "x-citation": citation_files(request),
         "resources": [resource_descriptor(table, request) for table in tables()],
     }
     if modified is None:

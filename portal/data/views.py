@@ -99,7 +99,6 @@ def data_page(request):
             "book_source": source,
             "version": package.VERSION,
             "modified": modified,
-            "citation": package.citation(request, modified),
             "package_url": absolute_url(request, reverse("open_data_package")),
             "changes": publications(CHANGES_SHOWN, exported_types()),
             "canonical_url": absolute_url(request, reverse("open_data")),

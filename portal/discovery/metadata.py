@@ -12,9 +12,9 @@ from django.utils.safestring import mark_safe
 
 from portal.book.models import ChapterPage, HomePage
 from portal.foundations.i18n import active_language
+from portal.foundations.identity import PORTAL_NAME
 from portal.foundations.navigation import absolute_url, breadcrumbs
 
-SITE_NAME = "Peruvian foreign policy in the new 21st-century order"
 PUBLISHED = "2022-04"
 
 
@@ -182,7 +182,7 @@ def title_and_description(context):
         return record.public_title(), strip_tags(record.search_excerpt())[:300]
     if crumbs:
         return str(crumbs[-1][0]), ""
-    return SITE_NAME, ""
+    return str(PORTAL_NAME), ""
 
 
 JSON_LD_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}

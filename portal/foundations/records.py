@@ -72,6 +72,9 @@ class PublicRecord(
       ``export_links`` ({many-to-many field: (column name, title)} of the link tables exported
       beside it, e.g. agreements' parties), ``export_queryset()`` (every live record with what its rows
       read, in bounded queries) and ``export_columns()`` (its ``Column``s, in order).
+
+    A type with a page of its own is cited on it ("Cite this", ``portal.citations``) by its
+    ``citation_title()``, ``public_title()`` unless it says otherwise.
     """
 
     listing_url_name = ""
@@ -136,6 +139,16 @@ class PublicRecord(
     def public_title(self):
         """The record's title in the reader's language."""
         return str(self)
+
+    # Citations of the record's page ("Cite this").
+    @classmethod
+    def is_citable(cls):
+        """Its records are cited on their own pages: the types that have one."""
+        return bool(cls.detail_url_name)
+
+    def citation_title(self):
+        """What a citation of the record's page calls it, in the reader's language."""
+        return self.public_title()
 
     # Search (for types with a ``search_group``): the text a hit's excerpt comes from, and its context line.
     def search_excerpt(self):

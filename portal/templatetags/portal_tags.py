@@ -11,6 +11,7 @@ from portal.data.columns import table_named
 from portal.discovery import metadata
 from portal.foundations import i18n
 from portal.foundations.i18n import is_untranslated
+from portal.foundations.identity import PORTAL_NAME
 from portal.foundations.listing import paginate as paginate_queryset
 from portal.foundations.navigation import absolute_url
 from portal.search.results import run_search
@@ -185,7 +186,7 @@ def page_metadata(context, default_description):
         "description": description or default_description,
         "canonical": canonical_url(context),
         "image": metadata.share_image(request),
-        "site_name": metadata.SITE_NAME,
+        "site_name": PORTAL_NAME,
         "locale": "es_PE" if i18n.active_language() == "es" else "en_GB",
         "type": "book" if is_book else "website",
         "og_extra": [("book:isbn", found[0]["isbn"]), ("book:release_date", metadata.PUBLISHED)] if is_book else [],

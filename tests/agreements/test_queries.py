@@ -13,6 +13,8 @@ pytestmark = pytest.mark.django_db
 
 # The header and footer (portal.book.structure.Book): home page, chapters, authors page, publishers.
 BOOK = 4
+# A record's page also cites itself ("Cite this"), naming the book's authors in its note.
+CITATION = 1
 
 PAGES = [
     pytest.param(
@@ -32,7 +34,7 @@ PAGES = [
         # the agreement with its chapter (one join); its live parties; the parties' live members; its live
         # initiatives; other agreements with the same partners; its publication log entries with their
         # revisions (one join); the default Site, to build the book section's URL.
-        1 + 1 + 1 + 1 + 1 + 1 + BOOK + 1,
+        1 + 1 + 1 + 1 + 1 + 1 + BOOK + 1 + CITATION,
         id="agreement_detail",
     ),
     pytest.param(
@@ -53,7 +55,7 @@ PAGES = [
         # the partner; its live members; the blocs it belongs to; its agreements (direct and through
         # blocs); their live parties; its partnerships with their chapters (one join); its live
         # initiatives; the default Site for the book section links.
-        1 + 1 + 1 + 1 + 1 + 1 + 1 + BOOK + 1,
+        1 + 1 + 1 + 1 + 1 + 1 + 1 + BOOK + 1 + CITATION,
         id="partner_detail",
     ),
 ]

@@ -96,7 +96,9 @@ def test_package_metadata(client):
             "title": "Creative Commons Attribution 4.0 International (CC BY 4.0)",
         }
     ]
-    assert "Novak, F., & Namihás, S. (2022)" in descriptor["sources"][0]["title"]
+    assert descriptor["sources"][0]["title"].startswith("Fabián Novak, Sandra Namihás: Political guidelines")
+    assert descriptor["x-citation"]["bibtex"] == "http://testserver/en/data/cite.bib"
+    assert client.get(descriptor["x-citation"]["ris"].replace("http://testserver", "")).status_code == 200
     assert {(c["title"], c["role"]) for c in descriptor["contributors"]} >= {
         ("Fabián Novak", "author"),
         ("Sandra Namihás", "author"),

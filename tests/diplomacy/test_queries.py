@@ -11,6 +11,8 @@ pytestmark = pytest.mark.django_db
 # Every page also renders the site header and footer: the book's home page, its chapters and its
 # authors page (three queries, portal.book.structure.Book), and the publishers (one query).
 LAYOUT = 4
+# A record's page also cites itself ("Cite this"), naming the book's authors in its note.
+CITATION = 1
 
 LISTING = (
     1  # COUNT of the matching initiatives (paginator)
@@ -29,6 +31,7 @@ DETAIL = (
     + 1  # its live key figures, with their book chapter (prefetch)
     + LAYOUT
     + 1  # the Wagtail site of the request, to build the book sections' addresses
+    + CITATION
 )
 AREA = (
     1  # the area, with its book chapter
@@ -37,6 +40,7 @@ AREA = (
     + 1  # its live key figures, with their initiative and book chapter
     + LAYOUT
     + 1  # the Wagtail site of the request, to build the book sections' addresses
+    + CITATION
 )
 FIGURES = (
     1  # every live key figure, with its area, initiative and book chapter, in area order

@@ -51,6 +51,8 @@ def visible_words(html, language):
     for element in soup(["script", "style", "head"]):
         element.decompose()
     for element in soup.find_all(lang=True):
+        if element.decomposed:  # inside text of another language, already left out
+            continue
         if element.name != "html" and not element["lang"].startswith(language):
             element.decompose()
     text = soup.get_text(" ")

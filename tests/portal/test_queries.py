@@ -70,5 +70,5 @@ def test_book_pages_use_the_same_queries_at_two_data_sizes(client):
     # Chapter III, the heaviest: site, locale, page routing (3), alias check, view restrictions, the
     # records linking to its sections (agreements, partnerships, initiatives, figures), the header's
     # home, chapters and authors pages, publishers, breadcrumbs' ancestors, the page's locale, and the
-    # three agreement lists of the economic section.
+    # three agreement lists of the economic section; the book's authors, for its citation.
     assert max(before.values()) <= 21, before
