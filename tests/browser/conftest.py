@@ -188,6 +188,20 @@ def log_in(page, username):
     page.wait_for_url("**/admin/")
 
 
+def fill_date(page, selector, value):
+    """Types a date as an editor does, then closes the field's date picker (it opens on focus, a
+    moment later, and would cover the footer's buttons) as a click elsewhere on the page does: the
+    picker closes on a mousedown on the page's body."""
+    page.fill(selector, value)
+    pickers = page.locator(".xdsoft_datetimepicker").filter(visible=True)
+    for _attempt in range(10):
+        page.evaluate("document.body.dispatchEvent(new MouseEvent('mousedown', {bubbles: true}))")
+        page.wait_for_timeout(200)
+        if pickers.count() == 0:
+            return
+    raise AssertionError("the date picker stays open")
+
+
 def screenshots_wanted():
     return os.environ.get("SCREENSHOTS") == "1"
 

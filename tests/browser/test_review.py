@@ -6,7 +6,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import log_in
+from tests.browser.conftest import fill_date, log_in
 
 pytestmark = pytest.mark.browser
 
@@ -38,9 +38,7 @@ def test_an_agreements_new_status_is_public_only_after_a_moderator_approves_it(n
     editor.goto(f"/admin/snippets/agreements/agreement/edit/{agreement_id}/")
     editor.get_by_role("tab", name="Status and dates").click()
     editor.select_option("#id_status", "in_force")
-    editor.fill("#id_last_verified_on", "2026-11-20")
-    # A click outside closes its date picker, which would otherwise cover the footer's buttons.
-    editor.get_by_role("tab", name="Status and dates").click()
+    fill_date(editor, "#id_last_verified_on", "2026-11-20")
     submit_for_review(editor)
 
     facts = status_shown(visitor, public_url)

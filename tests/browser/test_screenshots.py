@@ -6,7 +6,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import log_in, screenshot
+from tests.browser.conftest import fill_date, log_in, screenshot
 
 pytestmark = pytest.mark.browser
 
@@ -28,9 +28,7 @@ def test_the_editor_guide_walkthrough(new_page, portal_server):
     editor.goto(agreement_edit)
     editor.get_by_role("tab", name="Status and dates").click()
     editor.select_option("#id_status", "in_force")
-    editor.fill("#id_last_verified_on", "2026-11-20")
-    # A click outside closes its date picker, which would otherwise cover the footer's buttons.
-    editor.get_by_role("tab", name="Status and dates").click()
+    fill_date(editor, "#id_last_verified_on", "2026-11-20")
     editor.locator("#id_status").scroll_into_view_if_needed()
     screenshot(editor, "agreement-status")
     editor.locator("footer .w-dropdown__toggle").click()
