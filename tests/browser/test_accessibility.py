@@ -63,6 +63,9 @@ def pages(data):
         "authors": "/en/authors/",
         "spanish home": "/es/",
         "spanish agreements": "/es/agreements/",
+        "data": "/en/data/",
+        "spanish data": "/es/data/",
+        "changes": "/en/changes/",
     }
 
 
