@@ -390,3 +390,14 @@ def test_agreement_timeline_page(client):
     assert '<th scope="row">No year given</th>' in table
     assert 'href="/en/agreements/timeline/"' in html(client, "/en/agreements/")
     assert_one_h1_and_labelled_fields(body)
+
+
+def test_an_agreement_in_force_shows_its_dates_with_their_source_beside_the_books_years(client):
+    body = html(client, "/en/agreements/peru-japan-epa/")
+    facts = body[body.index('class="facts"') : body.index("</dl>", body.index('class="facts"'))]
+    assert '<time datetime="2011-05-31">May 31, 2011</time>' in facts
+    assert '<time datetime="2012-03-01">March 1, 2012</time>' in facts
+    assert "Source of these dates</dt><dd>Mincetur, Acuerdos comerciales del Perú; WTO RTA database" in facts
+    assert "Year(s) in the book" in facts
+    undated = html(client, "/en/agreements/peru-india-fta/")
+    assert "Source of these dates" not in undated and "Signed on" not in undated
