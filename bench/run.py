@@ -49,6 +49,10 @@ PAGES = [
     ("agreement detail", "/en/agreements/peru-japan-epa/"),
     ("export (CSV, filtered)", "/en/agreements/export.csv?country=JP"),
     ("search", "/en/search/?q=trade"),
+    ("open data page", "/en/data/"),
+    ("agreements feed, filtered", "/en/agreements/feed/?status=negotiating"),
+    ("recent changes", "/en/changes/"),
+    ("sitemap of agreements", "/sitemap-agreement.xml"),
 ]
 # A hostile visitor's requests, each reported beside the plain listing it is a variant of: none may
 # cost more than twice as much (issue: "no request's cost grows with its input").

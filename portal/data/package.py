@@ -4,6 +4,7 @@ to cite it."""
 
 import re
 
+from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -90,8 +91,6 @@ def source_metadata(request):
 
 def last_modified():
     """When a record of the open data was last published, unpublished or deleted (None before any)."""
-    from django.contrib.contenttypes.models import ContentType
-
     types = ContentType.objects.get_for_models(*exported_types()).values()
     entry = (
         ModelLogEntry.objects.filter(action__in=CHANGE_ACTIONS, content_type__in=types)

@@ -139,7 +139,7 @@ def static_file_headers(headers, path, url):
     """WhiteNoise answers before the CSP and X-Frame-Options middleware run, so static files get those
     headers here (SecurityMiddleware, above WhiteNoise, adds HSTS); a static file opened on its own
     (an SVG, say) may do nothing."""
-    from django.conf import settings
+    from django.conf import settings  # the finished settings object, only once they are loaded
 
     headers["X-Content-Type-Options"] = "nosniff"
     headers["X-Frame-Options"] = "DENY"
