@@ -17,7 +17,7 @@ from portal.foundations.records import Column, record_types
 
 FORMATS = ("csv", "json", "xlsx")
 FORMAT_LABELS = {"csv": "CSV", "json": "JSON", "xlsx": "Excel"}
-# Records read per query (each chunk's prefetches are one query per relation), so memory stays flat
+# Records read per query (each chunk is one query, and one per prefetched relation), so memory stays flat
 # however many records there are.
 CHUNK_SIZE = 500
 
@@ -108,7 +108,7 @@ class RecordTable(Table):
         labels = {
             column.key: {code: str(label) for code, label in codes_of(column)} for column in columns if column.codes
         }
-        for record in queryset.iterator(chunk_size=CHUNK_SIZE):
+        for record in in_chunks(queryset, CHUNK_SIZE):
             values = {}
             for column in columns:
                 values[column.key] = self.value(column, record, request, values, labels)
@@ -176,8 +176,21 @@ class LinkTable(Table):
         return queryset.count()
 
     def rows(self, queryset, request):
-        for source, target in queryset.iterator(chunk_size=CHUNK_SIZE * 4):
+        # Two slugs a row: read at once (a server-side cursor would stay open while the file is sent).
+        for source, target in list(queryset):
             yield [source, target]
+
+
+def in_chunks(queryset, size):
+    """The queryset's records in its order, read ``size`` at a time by primary key: each chunk is an
+    ordinary query with the queryset's prefetches, so memory stays flat and no database cursor stays
+    open between chunks (a server-side cursor would, for as long as the file is being sent, and
+    cannot go through a connection pooler in transaction mode)."""
+    ids = list(dict.fromkeys(queryset.values_list("pk", flat=True)))
+    for start in range(0, len(ids), size):
+        chunk = ids[start : start + size]
+        found = {record.pk: record for record in queryset.filter(pk__in=chunk)}
+        yield from (found[pk] for pk in chunk if pk in found)
 
 
 def tables():

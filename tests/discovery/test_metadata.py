@@ -122,4 +122,7 @@ def test_the_data_page_describes_the_dataset_and_its_files(client, language):
     for path in ["agreements/export.csv", "initiatives/export.json", "figures/export.xlsx", "data/datapackage.json"]:
         assert f"http://testserver/{language}/{path}" in urls, path
     for url in urls:
-        assert client.get(url.replace("http://testserver", "")).status_code == 200, url
+        response = client.get(url.replace("http://testserver", ""))
+        assert response.status_code == 200, url
+        # Read to the end, as a server does (the test client then closes the response).
+        assert response.getvalue(), url
