@@ -11,6 +11,8 @@ class PortalConfig(AppConfig):
     def ready(self):
         # Signal receivers and checks need the models loaded: Django's documented place for both.
         from portal.caching import invalidation
+        from portal.editorial import permissions
         from portal.security import checks  # noqa: F401 - registers the deployment checks
 
         invalidation.connect()
+        permissions.connect()
