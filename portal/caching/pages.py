@@ -4,17 +4,20 @@ import hashlib
 
 from django.conf import settings
 from django.http import HttpResponse
-from django.utils.cache import patch_cache_control
+from django.utils.cache import patch_cache_control, patch_vary_headers
 
 from portal.foundations.navigation import admin_prefix
 
+from .compression import accepts_gzip, compressible, gzipped
 from .version import content_cache, content_version
+from .visitors import is_anonymous
 
 
 class PageCacheMiddleware:
     """Keeps rendered public pages for PORTAL_PAGE_CACHE["SECONDS"]: anonymous GETs only (no session
     or CSRF cookie, no Authorization header), never under the admin, documents, images or i18n
-    prefixes, and only plain 200 responses that set no cookie and are not private."""
+    prefixes, and only plain 200 responses that set no cookie and are not private. A page that can be
+    compressed is stored gzipped as well, so a hit costs no compression."""
 
     MAX_BYTES = 4 * 1024 * 1024
 
@@ -34,26 +37,34 @@ class PageCacheMiddleware:
         key = f"portal:page:{version}:{digest}"
         stored = cache.get(key)
         if stored is not None:
-            status, headers, content = stored
-            response = HttpResponse(content, status=status)
-            for name, value in headers:
-                response[name] = value
-            response["X-Page-Cache"] = "hit"
-            return response
+            return self._hit(request, *stored)
         response = self.get_response(request)
         if self._cacheable_response(response):
             headers = [(name, value) for name, value in response.items() if name.lower() != "x-page-cache"]
-            cache.set(key, (response.status_code, headers, response.content), config["SECONDS"])
+            compressed = gzipped(response.content) if compressible(request, response) else None
+            cache.set(key, (response.status_code, headers, response.content, compressed), config["SECONDS"])
             response["X-Page-Cache"] = "miss"
             if config["CDN_SECONDS"]:
                 patch_cache_control(response, public=True, max_age=0, s_maxage=config["CDN_SECONDS"])
         return response
 
     @staticmethod
+    def _hit(request, status, headers, content, compressed):
+        send_compressed = compressed is not None and accepts_gzip(request)
+        response = HttpResponse(compressed if send_compressed else content, status=status)
+        for name, value in headers:
+            response[name] = value
+        if compressed is not None:
+            patch_vary_headers(response, ("Accept-Encoding",))
+        if send_compressed:
+            response["Content-Encoding"] = "gzip"
+            response["Content-Length"] = str(len(compressed))
+        response["X-Page-Cache"] = "hit"
+        return response
+
+    @staticmethod
     def _cacheable_request(request, config):
-        if request.method != "GET" or "HTTP_AUTHORIZATION" in request.META:
-            return False
-        if settings.SESSION_COOKIE_NAME in request.COOKIES or settings.CSRF_COOKIE_NAME in request.COOKIES:
+        if request.method != "GET" or not is_anonymous(request):
             return False
         return not request.path_info.startswith((admin_prefix(), *config["EXCLUDE_PREFIXES"]))
 

@@ -60,6 +60,9 @@ MIDDLEWARE = [
     "portal.security.request_ids.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Outside the page cache, which stores pages already compressed; after WhiteNoise, which sends
+    # static files precompressed itself.
+    "portal.caching.compression.PublicCompressionMiddleware",
     "portal.security.csp.ContentSecurityPolicyMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "portal.security.availability.DatabaseUnavailableMiddleware",
