@@ -40,12 +40,21 @@ class PageCacheMiddleware:
             return self._hit(request, *stored)
         response = self.get_response(request)
         if self._cacheable_response(response):
+            if config["CDN_SECONDS"]:
+                # Before the headers are stored, so that a hit tells the CDN the same. While one request
+                # refreshes an expired page, the CDN may go on serving the old one for a while; a
+                # publication purges it outright (portal/caching/invalidation.py).
+                patch_cache_control(
+                    response,
+                    public=True,
+                    max_age=0,
+                    s_maxage=config["CDN_SECONDS"],
+                    stale_while_revalidate=config["CDN_STALE_SECONDS"],
+                )
             headers = [(name, value) for name, value in response.items() if name.lower() != "x-page-cache"]
             compressed = gzipped(response.content) if compressible(request, response) else None
             cache.set(key, (response.status_code, headers, response.content, compressed), config["SECONDS"])
             response["X-Page-Cache"] = "miss"
-            if config["CDN_SECONDS"]:
-                patch_cache_control(response, public=True, max_age=0, s_maxage=config["CDN_SECONDS"])
         return response
 
     @staticmethod

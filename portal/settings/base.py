@@ -199,6 +199,7 @@ PORTAL_PAGE_CACHE = {
     "ALIAS": "default",
     "SECONDS": int(os.environ.get("PAGE_CACHE_SECONDS", "60")),
     "CDN_SECONDS": int(os.environ.get("CDN_CACHE_SECONDS", "0")),
+    "CDN_STALE_SECONDS": int(os.environ.get("CDN_STALE_SECONDS", "60")),
     # Rendered fragments (header, footer, a chapter's text, a result row) and small structures kept in
     # each process (portal/caching/), reused by pages the page cache does not hold: other filters,
     # other pages, visitors with a session.

@@ -104,10 +104,14 @@ def test_publishing_unpublishing_and_deleting_clear_the_cache(page_cache):
     assert page_cache.get("/en/chapter-1/").status_code == 404
 
 
-def test_a_cdn_may_keep_cached_pages(page_cache):
-    with override_settings(PORTAL_PAGE_CACHE={**CACHED, "CDN_SECONDS": 120}):
-        response = Client().get("/en/initiatives/")
-    assert "s-maxage=120" in response["Cache-Control"] and "public" in response["Cache-Control"]
+def test_a_cdn_may_keep_cached_pages_and_serve_them_stale_while_it_refreshes(page_cache):
+    with override_settings(PORTAL_PAGE_CACHE={**CACHED, "CDN_SECONDS": 120, "CDN_STALE_SECONDS": 30}):
+        miss = Client().get("/en/initiatives/")
+        hit = Client().get("/en/initiatives/")
+    assert (miss["X-Page-Cache"], hit["X-Page-Cache"]) == ("miss", "hit")
+    for response in (miss, hit):
+        directives = {part.strip() for part in response["Cache-Control"].split(",")}
+        assert {"public", "max-age=0", "s-maxage=120", "stale-while-revalidate=30"} <= directives
 
 
 class RecordingBackend(BaseBackend):
