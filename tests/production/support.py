@@ -4,6 +4,7 @@ portal_h8_tpl), and gunicorn run as a subprocess on it, so no test flushes the s
 
 import contextlib
 import http.client
+import http.cookies
 import os
 import shutil
 import socket
@@ -152,14 +153,20 @@ def free_port():
         return sock.getsockname()[1]
 
 
-def request(port, path, method="GET", headers=None, timeout=30):
-    """(status, headers as a case-insensitive dict, body) of one plain HTTP request to the server."""
+def request(port, path, method="GET", headers=None, timeout=30, body=None):
+    """(status, headers as a case-insensitive dict, body) of one plain HTTP request to the server; the
+    cookies it sets are under "cookies" ({name: value})."""
     conn = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout)
     try:
-        conn.request(method, path, headers={"Host": "127.0.0.1", **(headers or {})})
+        conn.request(method, path, body=body, headers={"Host": "127.0.0.1", **(headers or {})})
         response = conn.getresponse()
-        body = response.read()
-        return response.status, {k.lower(): v for k, v in response.getheaders()}, body
+        answer = response.read()
+        received = {k.lower(): v for k, v in response.getheaders()}
+        cookies = http.cookies.SimpleCookie()
+        for header in response.msg.get_all("Set-Cookie") or []:
+            cookies.load(header)
+        received["cookies"] = {name: morsel.value for name, morsel in cookies.items()}
+        return response.status, received, answer
     finally:
         conn.close()
 
@@ -240,3 +247,49 @@ def database_fingerprint(env, counts_only=False):
 
     code = f"from tests.production.support import print_fingerprint; print_fingerprint({counts_only!r})"
     return json.loads(manage("shell", "-v0", "-c", code, env=env).stdout)
+
+
+class RedisServer:
+    """Debian's redis-server on a free loopback port, without persistence: stopped, it comes back empty,
+    as a restarted cache does."""
+
+    def __init__(self, folder):
+        self.folder = folder
+        self.port = free_port()
+        self.url = f"redis://127.0.0.1:{self.port}/0"
+        self.process = None
+
+    def start(self):
+        self.process = subprocess.Popen(
+            [
+                shutil.which("redis-server"),
+                "--port",
+                str(self.port),
+                "--bind",
+                "127.0.0.1",
+                "--save",
+                "",
+                "--appendonly",
+                "no",
+                "--dir",
+                str(self.folder),
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        deadline = time.monotonic() + 10
+        while True:
+            try:
+                with socket.create_connection(("127.0.0.1", self.port), timeout=1) as sock:
+                    sock.sendall(b"PING\r\n")
+                    if sock.recv(16).startswith(b"+PONG"):
+                        return
+            except OSError:
+                pass
+            assert time.monotonic() < deadline and self.process.poll() is None, "redis-server did not start"
+            time.sleep(0.1)
+
+    def stop(self):
+        if self.process is not None:
+            stop(self.process)
+            self.process = None

@@ -199,9 +199,10 @@ def test_scaling_settings_come_from_the_environment():
         "CONTENT_SECURITY_POLICY",
     )
     assert scaled["CACHES"]["default"] == {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "BACKEND": "portal.caching.backends.ResilientRedisCache",
         "LOCATION": "redis://cache.internal:6379/1",
         "KEY_PREFIX": "portal",
+        "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
     }
     assert scaled["STORAGES"]["default"]["BACKEND"] == "storages.backends.s3.S3Storage"
     assert scaled["STORAGES"]["default"]["OPTIONS"]["bucket_name"] == "portal-media"
