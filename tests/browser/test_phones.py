@@ -13,6 +13,7 @@ import urllib.request
 import pytest
 
 from tests.browser.conftest import BASE_DIR, only_local, wait_until_up
+from tests.browser.test_accessibility import BLOCKING, RUN_AXE
 from tests.production.support import free_port, stop
 
 pytestmark = pytest.mark.browser
@@ -96,11 +97,14 @@ def demo_server(portal_server):
 
 @pytest.fixture
 def phone(browser, demo_server):
-    """phone(javascript=True, media=None) -> a page 360 px wide on the demo server."""
+    """phone(javascript=True, bypass_csp=False) -> a page 360 px wide on the demo server (``bypass_csp``
+    lets a test inject axe-core)."""
     contexts = []
 
-    def make(javascript=True):
-        context = browser.new_context(viewport=PHONE, base_url=demo_server, java_script_enabled=javascript)
+    def make(javascript=True, bypass_csp=False):
+        context = browser.new_context(
+            viewport=PHONE, base_url=demo_server, java_script_enabled=javascript, bypass_csp=bypass_csp
+        )
         context.route("**/*", only_local)
         context.set_default_timeout(20_000)
         contexts.append(context)
@@ -177,6 +181,17 @@ def test_the_menu_is_laid_out_on_wide_screens(new_page):
     assert page.locator("#site-search-q").is_visible()
     assert page.locator(".site-title").inner_text() == "Peruvian foreign policy in the 21st century"
     assert page.title().endswith(" · Peruvian foreign policy in the 21st century")
+
+
+def test_the_open_menu_and_contents_have_no_serious_accessibility_violation(phone, axe_source):
+    page = phone(bypass_csp=True)
+    page.goto("/es/chapter-3/")
+    page.locator(".site-menu__button").click()
+    page.locator(".toc__button").click()
+    page.add_script_tag(content=axe_source)
+    found = page.evaluate(RUN_AXE)
+    serious = [f"{v['impact']}: {v['id']} at {', '.join(v['nodes'])}" for v in found if v["impact"] in BLOCKING]
+    assert not serious, "\n".join(serious)
 
 
 def too_small(locator):
