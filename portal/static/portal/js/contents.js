@@ -36,11 +36,11 @@
 
   // Keeps the marked link in sight inside the list when the list scrolls on its own (wide screens).
   function reveal(link) {
-    var list = contents.querySelector("ol");
-    if (!list || contents.scrollHeight <= contents.clientHeight) {
+    if (contents.scrollHeight <= contents.clientHeight) {
       return;
     }
-    var top = link.offsetTop - contents.offsetTop;
+    // The list is positioned (sticky, or relative on phones): a link's offsetTop is measured from it.
+    var top = link.offsetTop;
     if (top < contents.scrollTop || top > contents.scrollTop + contents.clientHeight - link.offsetHeight) {
       contents.scrollTop = Math.max(0, top - contents.clientHeight / 3);
     }
