@@ -41,10 +41,14 @@ migrate: install
 load: migrate
 	$(BIN)/python manage.py load_portal
 
-demo: migrate
-	$(BIN)/python manage.py load_portal
-	$(BIN)/python manage.py demo_admin
-	@echo "Serving at http://$(HOST):$(PORT)/ (admin at http://$(HOST):$(PORT)/admin/)"
+# The demo runs as production does, DEBUG off (portal/settings/demo.py): the designed 404 and 500
+# pages, the caches on. Migrations run quietly; the loader's short report follows; the admin's address,
+# user and password come last, set apart, just before the server starts.
+demo: install
+	@export DJANGO_SETTINGS_MODULE=portal.settings.demo DEMO_HOST="$(HOST)" DEMO_PORT="$(PORT)"; \
+	$(BIN)/python manage.py migrate --noinput -v0 && \
+	$(BIN)/python manage.py load_portal && \
+	$(BIN)/python manage.py demo_admin && \
 	$(BIN)/python manage.py runserver --noreload $(HOST):$(PORT)
 
 # Slow tests (marked `slow`: backups, round trips, a database outage) only when asked for:

@@ -10,6 +10,8 @@ from django.utils.translation import gettext_lazy as _
 
 import dj_database_url
 
+from portal.foundations.identity import PORTAL_NAME
+
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
 
@@ -95,6 +97,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "portal.book.structure.book",
+                "portal.foundations.identity.portal_identity",
             ],
         },
     },
@@ -302,7 +305,9 @@ OTP_TOTP_ISSUER = "Peruvian Foreign Policy portal"
 # --- end of two-factor authentication ---
 
 # Wagtail
-WAGTAIL_SITE_NAME = "Peruvian Foreign Policy in the 21st Century"
+# The admin's name for the site (its branding and the default site's name): the portal's own,
+# translated in the admin user's language.
+WAGTAIL_SITE_NAME = PORTAL_NAME
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
