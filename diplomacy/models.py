@@ -105,10 +105,9 @@ class Area(PublicRecord, BookSectionLink, models.Model):
         """Where the area sits: the chapter it is a part of (III, or II for the institutional
         reforms), else the index of the areas."""
         crumb = chapter_crumb(self.chapter, request)
-        return [
-            crumb or (_("Areas of diplomacy"), reverse("area_list")),
-            (self.public_title(), self.get_absolute_url()),
-        ]
+        # The preview of an unsaved area has no address yet.
+        own_url = self.get_absolute_url() if self.slug else None
+        return [crumb or (_("Areas of diplomacy"), reverse("area_list")), (self.public_title(), own_url)]
 
     def book_breadcrumbs(self, request=None):
         """Home › Chapter III › Health diplomacy."""

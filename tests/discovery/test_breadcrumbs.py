@@ -102,3 +102,13 @@ def test_a_partners_trail_names_the_partners_index(client):
     bloc = Partner.objects.get(slug="european-union")
     visible, _listed = trails(client, bloc.get_absolute_url())
     assert visible[1] == ("Partners", "http://testserver/en/partners/")
+
+
+def test_the_preview_of_an_unsaved_area_has_its_trail(rf):
+    request = rf.get("/admin/")
+    crumbs = Area(name="A new area", summary="Unsaved.").get_context(request)["crumbs"]
+    assert [(str(name), url) for name, url in crumbs] == [
+        ("Home", "/en/"),
+        ("Areas of diplomacy", "/en/diplomacy/"),
+        ("A new area", None),
+    ]
