@@ -18,6 +18,7 @@ from portal.foundations.book_links import BookSectionLink, SectionRecords, book_
 from portal.foundations.folding import SearchTextMixin
 from portal.foundations.history import change_history
 from portal.foundations.listing import TitleOrderMixin
+from portal.foundations.navigation import breadcrumbs
 from portal.foundations.records import (
     Column,
     LiveQuerySet,
@@ -120,8 +121,8 @@ def partner_columns(key, description, blocs=True):
 class Partner(PublicRecord, SearchTextMixin, ClusterableModel):
     """A country, or a bloc or organization with its member countries."""
 
-    listing_url_name = "partnership_list"
-    listing_title = _("Partnerships")
+    listing_url_name = "partner_list"
+    listing_title = _("Partners")
     detail_url_name = "partner_detail"
     detail_template = "agreements/partner_detail.html"
     nav_section = "partnerships"
@@ -532,6 +533,10 @@ class Agreement(SlugAndOrderMixin, PublicRecord, SearchTextMixin, BookSectionLin
 
     def public_title(self):
         return self.localized.title
+
+    def breadcrumbs(self):
+        """Home › Agreements › the agreement: the listing as the menu names it."""
+        return breadcrumbs((_("Agreements"), self.listing_url()), (self.public_title(), None))
 
     def search_excerpt(self):
         return self.localized.description

@@ -9,5 +9,6 @@ urlpatterns = [
     path("agreements/timeline/", views.agreement_timeline, name="agreement_timeline"),
     path("agreements/<slug:slug>/", views.agreement_detail, name="agreement_detail"),
     path("partnerships/", views.partnership_list, name="partnership_list"),
+    path("partners/", views.partner_list, name="partner_list"),
     path("partners/<slug:slug>/", views.partner_detail, name="partner_detail"),
 ]

@@ -3,14 +3,17 @@ through the models' querysets and filters and hands them to a template."""
 
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from portal.caching.version import memoized
 from portal.foundations.listing import listing_context
+from portal.foundations.navigation import absolute_url, breadcrumbs
 
 from .filters import AgreementListingFilterSet, PartnershipListingFilterSet
 from .models import Agreement, AgreementStatus, Partner, Partnership
+from .partner_index import RELATIONSHIPS, SORTS, PartnerIndex, sort_asked
 from .timeline import agreements_chart, partnerships_chart
 
 
@@ -60,6 +63,26 @@ def agreement_timeline(request):
 def agreement_detail(request, slug):
     agreement = get_object_or_404(Agreement.objects.live().select_related("chapter"), slug=slug)
     return render(request, agreement.detail_template, agreement.get_context(request))
+
+
+@require_safe
+def partner_list(request):
+    """Every country and bloc, on a map and in a table sorted as asked (``?sort=``, see SORTS; any
+    other value sorts by name). Sorted variants list the same partners: they point to the index and
+    ask not to be indexed."""
+    return render(
+        request,
+        "agreements/partner_list.html",
+        {
+            "index": PartnerIndex(sort_asked(request)),
+            "sorts": SORTS,
+            "relationships": RELATIONSHIPS,
+            "noindex": bool(request.GET),
+            "canonical_url": absolute_url(request, reverse("partner_list")),
+            "crumbs": breadcrumbs((_("Partners"), None)),
+            "nav_section": "partners",
+        },
+    )
 
 
 @require_safe

@@ -18,10 +18,12 @@ from modelcluster.models import ClusterableModel
 from wagtail.search import index
 
 from agreements.models import Agreement, Partner, partner_columns
+from portal.foundations.book_crumbs import chapter_crumb
 from portal.foundations.book_links import BookSectionLink, book_section_columns
 from portal.foundations.folding import SearchTextMixin
 from portal.foundations.i18n import active_language
 from portal.foundations.listing import TitleOrderMixin
+from portal.foundations.navigation import breadcrumbs
 from portal.foundations.records import (
     Column,
     LiveQuerySet,
@@ -92,7 +94,25 @@ class Area(PublicRecord, BookSectionLink, models.Model):
         """The area's initiatives and figures (none for the preview of an unsaved area)."""
         initiatives = Initiative.objects.live().in_area(self.slug).chronological().for_listing() if self.pk else []
         figures = KeyFigure.objects.live().in_area(self).for_listing() if self.pk else []
-        return {**super().get_context(request), "initiatives": list(initiatives), "figures": list(figures)}
+        return {
+            **super().get_context(request),
+            "crumbs": self.book_breadcrumbs(request),
+            "initiatives": list(initiatives),
+            "figures": list(figures),
+        }
+
+    def book_trail(self, request=None):
+        """Where the area sits: the chapter it is a part of (III, or II for the institutional
+        reforms), else the index of the areas."""
+        crumb = chapter_crumb(self.chapter, request)
+        # The preview of an unsaved area has no address yet.
+        own_url = self.get_absolute_url() if self.slug else None
+        return [crumb or (_("Areas of diplomacy"), reverse("area_list")), (self.public_title(), own_url)]
+
+    def book_breadcrumbs(self, request=None):
+        """Home › Chapter III › Health diplomacy."""
+        *trail, (title, _url) = self.book_trail(request)
+        return breadcrumbs(*trail, (title, None))
 
 
 def area_codes():
@@ -185,7 +205,7 @@ class InitiativeQuerySet(TitleOrderMixin, LiveQuerySet):
 
     def for_detail(self):
         """Everything the detail page shows, in one query per relation."""
-        return self.select_related("area", "chapter").prefetch_related(
+        return self.select_related("area__chapter", "chapter").prefetch_related(
             Prefetch("secondary_areas", queryset=Area.objects.live()),
             Prefetch("partners", queryset=Partner.objects.live().order_by("name")),
             Prefetch("agreements", queryset=Agreement.objects.live().by_book_order()),
@@ -400,6 +420,7 @@ class Initiative(SlugAndOrderMixin, PublicRecord, SearchTextMixin, BookSectionLi
         live = lambda records: [record for record in records if record.live]  # noqa: E731
         return {
             **super().get_context(request),
+            "crumbs": self.book_breadcrumbs(request),
             "other_title": self.title_in_other_language(),
             "when_note": self.when_note(),
             "secondary_areas": live(self.secondary_areas.all()),
@@ -407,6 +428,14 @@ class Initiative(SlugAndOrderMixin, PublicRecord, SearchTextMixin, BookSectionLi
             "agreements": live(self.agreements.all()),
             "figures": live(self.figures.all()) if self.pk else [],
         }
+
+    def book_breadcrumbs(self, request=None):
+        """Home › Chapter III › its area › the initiative: under its main area, as the book tells it;
+        under the initiatives listing while that area is not published."""
+        area = self.area if self.area_id else None
+        if area is None or not area.live:
+            return self.breadcrumbs()
+        return breadcrumbs(*area.book_trail(request), (self.public_title(), None))
 
     def title_in_other_language(self):
         """{"text", "lang"}: the title in the language not being read, when it exists and differs."""

@@ -5,8 +5,10 @@ page of the site.
 Which models count as content is not listed here: any model marked ``PublicContent`` (every record
 type, the authors and publishers), Wagtail's pages, sites and locales, and redirects. A page can show
 any record (a chapter lists records, a partner's page lists agreements, an agreement lists its
-related ones), so a purge of everything is the one purge that is never incomplete: see
-docs/deployment.md for what each CDN does with it."""
+related ones, the partners index shades its map by every partner's agreements and partnerships, the
+areas index counts their initiatives), so a purge of everything is the one purge that is never
+incomplete, and a page added later needs nothing added here: see docs/deployment.md for what each
+CDN does with it."""
 
 import logging
 

@@ -72,10 +72,12 @@ def organization_entity(publisher):
 
 
 def breadcrumb_entity(crumbs, request):
+    """The visible breadcrumbs (the view's ``crumbs``) as a schema.org BreadcrumbList: the same names
+    and addresses, the current page (no link) at its own address on the canonical host."""
     items = []
     for position, (name, url) in enumerate(crumbs, start=1):
         item = {"@type": "ListItem", "position": position, "name": str(name)}
-        item["item"] = absolute_url(request, url) if url else request.build_absolute_uri(request.path)
+        item["item"] = absolute_url(request, url or request.path)
         items.append(item)
     return {"@type": "BreadcrumbList", "itemListElement": items}
 

@@ -407,8 +407,10 @@ def test_breadcrumbs(client):
     crumbs = page[page.index('aria-label="Breadcrumb"') :]
     crumbs = crumbs[: crumbs.index("</nav>")]
     assert '<a href="/en/">Home</a>' in crumbs
-    assert '<a href="/en/initiatives/">Initiatives</a>' in crumbs
-    assert 'aria-current="page">' in crumbs
+    # Under its area, a part of chapter III: the trail follows the book.
+    assert '<a href="/en/chapter-3/">Chapter III</a>' in crumbs
+    assert '<a href="/en/diplomacy/political/">Political diplomacy</a>' in crumbs
+    assert 'aria-current="page">Host of the climate change conference COP20<' in crumbs
 
 
 def test_new_initiative_appears_everywhere_it_belongs(client):

@@ -37,6 +37,10 @@ def test_the_sitemap_lists_the_book_records_and_listings_in_both_languages(clien
         "/en/agreements/peru-japan-epa/",
         "/es/partners/japan/",
         "/en/changes/",
+        "/en/partners/",
+        "/es/partners/",
+        "/en/diplomacy/",
+        "/es/diplomacy/",
     ]:
         assert f"http://testserver{path}" in urls, path
     agreements = Agreement.objects.filter(live=True).count()
