@@ -11,6 +11,7 @@ from portal.foundations.listing import listing_context
 
 from .filters import AgreementListingFilterSet, PartnershipListingFilterSet
 from .models import Agreement, AgreementStatus, Partner, Partnership
+from .passages import distinct_passages
 from .timeline import agreements_chart, partnerships_chart
 
 
@@ -79,6 +80,8 @@ def partnership_list(request):
         {
             **listing_context(request, Partnership, filterset),
             "partnerships": partnerships,
+            # The book's words once, above the cards, rather than on each of them.
+            "passages": distinct_passages(partnerships),
             "chart": partnerships_chart(partnerships),
         },
     )
