@@ -571,7 +571,9 @@ class KeyFigure(SlugAndOrderMixin, PublicRecord, SearchTextMixin, BookSectionLin
         return f"{self.display_value} {self.unit} — {self.label}".strip()
 
     def public_title(self):
-        return f"{self.display_value} {self.localized.unit} — {self.localized.label}".replace("  ", " ")
+        """'16th — Foreign Ministry's place worldwide…', '12 offices — Decentralized offices…'."""
+        number = " ".join(part for part in (self.amount, self.unit_words) if part)
+        return f"{number} — {self.localized.label}"
 
     def search_excerpt(self):
         return self.localized.source_text

@@ -268,3 +268,15 @@ def test_figures_by_area_reads_nothing_until_used(django_assert_num_queries):
     with django_assert_num_queries(1):
         assert [group.area.slug for group in areas.areas][:2] == ["political", "economic"]
         assert bool(areas)
+
+
+@pytest.mark.django_db
+def test_search_and_feeds_name_a_figure_in_words():
+    place = KeyFigure.objects.get(slug="twiplomacy-world-rank")
+    with translation.override("en"):
+        assert place.public_title() == "16th — Foreign Ministry's place worldwide in the Twiplomacy ranking"
+        bodies = KeyFigure.objects.get(slug="covid-donations-coordinating-bodies")
+        assert bodies.public_title().startswith("2 bodies — Ministry bodies")
+        assert KeyFigure.objects.get(slug="vaccination-coverage").public_title().startswith("60% — ")
+    with translation.override("es"):
+        assert place.public_title().startswith("16.º — Puesto mundial de la Cancillería")
