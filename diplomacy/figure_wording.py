@@ -4,7 +4,7 @@ needs. The record keeps the number and the unit as the book gives them."""
 
 from django.utils import translation
 from django.utils.formats import number_format
-from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext, gettext_noop, ngettext
 
 from portal.foundations.i18n import active_language, text_in_reading_language
 
@@ -13,6 +13,8 @@ from portal.foundations.i18n import active_language, text_in_reading_language
 ORDINAL_UNITS = {"rank", "place", "position"}
 PERCENT_UNITS = {"%", "percent"}
 CURRENCY_UNITS = {"USD", "US$", "PEN", "EUR"}
+# The size of the ranking after a place in it: "16th of 50 ministries", "16.º de 50 cancillerías".
+OF_TOTAL = gettext_noop("of %(total)s %(unit)s")
 
 
 def _count_units():
@@ -117,7 +119,10 @@ def unit_words(figure):
         among = getattr(figure, "ranked_among", None)
         if among is None:
             return ""
-        return gettext("of %(total)s %(unit)s") % {
+        pattern = gettext(OF_TOTAL)
+        if pattern == OF_TOTAL and active_language() != "en":
+            return ""  # not translated yet: better no size than an English word in the sentence
+        return pattern % {
             "total": formatted_number(among.value),
             "unit": count_words(among.unit, among.unit_es, among.value),
         }
