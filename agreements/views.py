@@ -14,6 +14,7 @@ from portal.foundations.navigation import absolute_url, breadcrumbs
 from .filters import AgreementListingFilterSet, PartnershipListingFilterSet
 from .models import Agreement, AgreementStatus, Partner, Partnership
 from .partner_index import RELATIONSHIPS, SORTS, PartnerIndex, sort_asked
+from .passages import distinct_passages
 from .timeline import agreements_chart, partnerships_chart
 
 
@@ -102,6 +103,8 @@ def partnership_list(request):
         {
             **listing_context(request, Partnership, filterset),
             "partnerships": partnerships,
+            # The book's words once, above the cards, rather than on each of them.
+            "passages": distinct_passages(partnerships),
             "chart": partnerships_chart(partnerships),
         },
     )

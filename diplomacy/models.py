@@ -35,6 +35,8 @@ from portal.foundations.records import (
     slug_column,
 )
 
+from . import figure_wording
+
 
 class Area(PublicRecord, BookSectionLink, models.Model):
     """An area of diplomacy (chapter III) or the institutional reforms (chapter II)."""
@@ -598,7 +600,9 @@ class KeyFigure(SlugAndOrderMixin, PublicRecord, SearchTextMixin, BookSectionLin
         return f"{self.display_value} {self.unit} — {self.label}".strip()
 
     def public_title(self):
-        return f"{self.display_value} {self.localized.unit} — {self.localized.label}".replace("  ", " ")
+        """'16th — Foreign Ministry's place worldwide…', '12 offices — Decentralized offices…'."""
+        number = " ".join(part for part in (self.amount, self.unit_words) if part)
+        return f"{number} — {self.localized.label}"
 
     def search_excerpt(self):
         return self.localized.source_text
@@ -666,8 +670,21 @@ class KeyFigure(SlugAndOrderMixin, PublicRecord, SearchTextMixin, BookSectionLin
 
     @property
     def display_value(self):
-        places = 0 if self.value == self.value.to_integral_value() else 2
-        return number_format(self.value, decimal_pos=places, use_l10n=True, force_grouping=True)
+        return figure_wording.formatted_number(self.value)
+
+    # The figure counting the entries of the ranking this one places Peru in ("16th of 50"), set by
+    # the page that shows both (diplomacy.figure_charts); no schema holds it.
+    ranked_among = None
+
+    @property
+    def amount(self):
+        """The number as it reads: '16th', '90%', 'USD 89,790,324', '35,000'."""
+        return figure_wording.amount(self)
+
+    @property
+    def unit_words(self):
+        """What follows the number: the unit in the number's singular or plural, 'of 50 ministries'."""
+        return figure_wording.unit_words(self)
 
     def get_absolute_url(self):
         return reverse("figures") + f"#{self.slug}"

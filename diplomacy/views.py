@@ -9,6 +9,7 @@ from django.views.decorators.http import require_safe
 from portal.foundations.listing import listing_context
 from portal.foundations.navigation import absolute_url, breadcrumbs
 
+from .figure_charts import FiguresByArea
 from .filters import InitiativeListingFilterSet
 from .models import Area, Initiative, KeyFigure
 
@@ -79,9 +80,6 @@ def area_detail(request, area):
 
 @require_safe
 def figures(request):
-    # A queryset, read only when the page's content is rendered: a cached page of figures costs no query.
-    return render(
-        request,
-        "diplomacy/figures.html",
-        {**listing_context(request, KeyFigure), "figures": KeyFigure.objects.live().for_listing()},
-    )
+    # Read only when the page's content is rendered: a cached page of figures costs no query.
+    areas = FiguresByArea(KeyFigure.objects.live().for_listing())
+    return render(request, "diplomacy/figures.html", {**listing_context(request, KeyFigure), "figures_by_area": areas})

@@ -364,34 +364,6 @@ def test_partnership_bad_input(client, params):
     assert 'class="errorlist"' in html(client, "/en/partnerships/", params)
 
 
-def test_partnership_timeline_is_an_accessible_svg_with_a_table(client):
-    body = html(client, "/en/partnerships/")
-    svg = body[body.index("<svg") : body.index("</svg>")]
-    assert 'role="img"' in svg and 'aria-labelledby="timeline-title timeline-desc"' in svg
-    assert '<title id="timeline-title">When Peru formed its strategic partnerships</title>' in svg
-    assert "12 partnerships formed between 2003 and 2016" in svg
-    # No program: the only script element is the page's schema.org data, which browsers never run.
-    assert body.count("<script") == body.count('<script type="application/ld+json">')
-    table = body[body.index("<table>") : body.index("</table>")]
-    assert table.count('<th scope="row">') == 13
-    assert "between 2014 and 2016" in table
-
-
-def test_agreement_timeline_page(client):
-    body = html(client, "/en/agreements/timeline/")
-    svg = body[body.index("<svg") : body.index("</svg>")]
-    assert 'role="img"' in svg and "<title id=" in svg and "<desc id=" in svg
-    assert "25 agreements with a year, from 1969 to 2021; the busiest year is 2011 with 7" in svg
-    assert svg.count("<circle") == 2 + 25  # legend (a diamond for negotiating) + one mark per dated agreement
-    assert svg.count("<rect") == 1 + 4  # legend + the four without a year
-    table = body[body.index("<table>") : body.index("</table>")]
-    row = table[table.index('<th scope="row">2011</th>') :]
-    assert row.split("</tr>")[0].count("<li>") == 7
-    assert '<th scope="row">No year given</th>' in table
-    assert 'href="/en/agreements/timeline/"' in html(client, "/en/agreements/")
-    assert_one_h1_and_labelled_fields(body)
-
-
 def test_an_agreement_in_force_shows_its_dates_with_their_source_beside_the_books_years(client):
     body = html(client, "/en/agreements/peru-japan-epa/")
     facts = body[body.index('class="facts"') : body.index("</dl>", body.index('class="facts"'))]
