@@ -125,7 +125,7 @@ class Partner(PublicRecord, SearchTextMixin, ClusterableModel):
     listing_title = _("Partners")
     detail_url_name = "partner_detail"
     detail_template = "agreements/partner_detail.html"
-    nav_section = "partnerships"
+    nav_section = "partners"
     search_group = "partners"
     record_order = 20
     export_name = "partners"

@@ -41,11 +41,11 @@ from . import figure_wording
 class Area(PublicRecord, BookSectionLink, models.Model):
     """An area of diplomacy (chapter III) or the institutional reforms (chapter II)."""
 
-    listing_url_name = "initiative_list"
-    listing_title = _("Initiatives")
+    listing_url_name = "area_list"
+    listing_title = _("Areas of diplomacy")
     detail_url_name = "area_detail"
     detail_template = "diplomacy/area_detail.html"
-    nav_section = "initiatives"
+    nav_section = "diplomacy"
     record_order = 40
 
     slug = models.SlugField(

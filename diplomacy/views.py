@@ -67,7 +67,7 @@ def area_list(request):
             "canonical_url": absolute_url(request, reverse("area_list")),
             "noindex": bool(request.GET),
             "crumbs": breadcrumbs((_("Areas of diplomacy"), None)),
-            "nav_section": "initiatives",
+            "nav_section": Area.nav_section,
         },
     )
 

@@ -399,7 +399,7 @@ def test_new_figure_without_initiative_or_section(client):
 def test_navigation_marks_the_section(client):
     assert '<a href="/en/figures/" aria-current="page">' in html(client, "/en/figures/")
     assert '<a href="/en/initiatives/" aria-current="page">' in html(client, "/en/initiatives/cop20/")
-    assert '<a href="/en/initiatives/" aria-current="page">' in html(client, "/en/diplomacy/health/")
+    assert '<a href="/en/diplomacy/" aria-current="page">' in html(client, "/en/diplomacy/health/")
 
 
 def test_breadcrumbs(client):
