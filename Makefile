@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export DJANGO_SETTINGS_MODULE ?= portal.settings.dev
 
-.PHONY: demo test install install-dev tools migrate load serve backup restore bench lint format check clean
+.PHONY: demo test install install-dev tools migrate load serve backup restore bench lighthouse lint format check clean
 
 $(BIN)/python:
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 is needed ($(PYTHON) not found); set PYTHON=/path/to/python3.11"; exit 1; }
@@ -99,6 +99,16 @@ restore: install
 # bench/results/latest.md, to copy into docs/performance.md.
 bench: install
 	$(BIN)/python bench/run.py
+
+# Lighthouse (mobile) on every public template in both languages, on the production stack; npm and
+# Debian's Chromium needed. Scores in bench/results/lighthouse.md.
+LIGHTHOUSE_VERSION := 12.2.3
+LIGHTHOUSE := .tools/node_modules/.bin/lighthouse
+$(LIGHTHOUSE):
+	mkdir -p .tools && cd .tools && npm i --no-audit --no-fund --silent -E lighthouse@$(LIGHTHOUSE_VERSION)
+
+lighthouse: install $(LIGHTHOUSE)
+	$(BIN)/python bench/lighthouse.py
 
 clean:
 	rm -rf $(VENV) static .test-media
