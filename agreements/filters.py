@@ -33,7 +33,7 @@ class AgreementListingFilterSet(ListingFilterSet):
         choices=AgreementStatus.choices,
         label=_("Status"),
         empty_label=_("Any status"),
-        help_text=_("Today's status, which editors keep up to date."),
+        help_text=_("Today's status, kept current by editors."),
         invalid_message=STATUS_REFUSED,
     )
     kind = ListingChoiceFilter(

@@ -202,7 +202,7 @@ class CountryFilter(django_filters.CharFilter):
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("label", _("Country"))
-        kwargs.setdefault("help_text", _("Also finds what the country takes part in through a bloc or organization."))
+        kwargs.setdefault("help_text", _("Also through membership in a bloc or organization."))
         super().__init__(*args, **kwargs)
 
     def filter(self, qs, value):
