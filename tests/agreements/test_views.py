@@ -208,6 +208,7 @@ def test_bad_input_is_named_and_no_filter_is_applied(client, params, message):
     assert 'class="errorlist"' in body and 'aria-invalid="true"' in body
     assert message in body.replace("&#x27;", "'")
     assert '<div class="filters-notice" role="alert">' in body and "The filters were not applied." in body
+    assert "These filters were not applied: correct the values marked below." in body
     # Every agreement, and files and feed without any filter, as the results are.
     assert '<p class="result-count" role="status" aria-live="polite">29 results</p>' in body
     assert 'href="/en/agreements/export.csv"' in body and 'href="/en/agreements/feed/"' in body
@@ -452,7 +453,10 @@ def test_partnership_listing_filters_and_empty_state(client):
     ],
 )
 def test_partnership_bad_input(client, params):
-    assert 'class="errorlist"' in html(client, "/en/partnerships/", params)
+    body = html(client, "/en/partnerships/", {**params, "region": params.get("region", "asia")})
+    assert 'class="errorlist"' in body
+    assert '<div class="filters-notice" role="alert">' in body  # and no filter applied: all 13
+    assert '<p class="result-count" role="status" aria-live="polite">13 results</p>' in body
 
 
 def test_partnership_timeline_is_an_accessible_svg_with_a_table(client):

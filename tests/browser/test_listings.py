@@ -56,7 +56,7 @@ def test_on_a_phone_the_filters_open_and_a_country_is_chosen_by_its_spanish_name
     assert results.count() == 3
     assert "3 resultados" in page.locator(".result-count").inner_text()
     assert page.locator("#filters > summary").inner_text().startswith("Filtrar")
-    assert page.locator("#id_country option:checked").inner_text() == "Japón"
+    assert page.locator("#id_country option:checked").text_content() == "Japón"
 
 
 def test_on_a_phone_the_links_above_the_results_are_big_enough_to_tap(open_without_javascript):
