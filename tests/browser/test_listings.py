@@ -5,6 +5,7 @@ links are big enough to tap. On a wide screen the filters are open without a cli
 import pytest
 
 from tests.browser.conftest import VIEWPORT, only_local
+from tests.browser.test_accessibility import blocking, describe, violations
 
 pytestmark = pytest.mark.browser
 
@@ -89,3 +90,19 @@ def test_on_a_wide_screen_the_filters_are_open_without_a_click(open_without_java
     page.get_by_role("button", name="Apply filters").click()
     page.wait_for_url("**/en/initiatives/?*country=NO*")
     assert page.locator("ol.results > li").count() == 1
+
+
+@pytest.mark.parametrize("url", ["/es/agreements/?year_from=abc&country=JP", "/en/initiatives/?sort=-year&page=2"])
+def test_on_a_phone_the_listings_pass_the_accessibility_check(browser, portal_server, axe_source, url):
+    context = browser.new_context(viewport=PHONE, base_url=portal_server.url, bypass_csp=True)
+    context.route("**/*", only_local)
+    try:
+        page = context.new_page()
+        page.goto(url)
+        if not page.locator("#id_country").is_visible():  # a refused value has opened the filters already
+            page.locator("#filters > summary").click()
+        assert page.locator("#id_country").is_visible()
+        found = blocking(violations(page, axe_source))
+        assert not found, describe(found)
+    finally:
+        context.close()
