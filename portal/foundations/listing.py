@@ -1,40 +1,91 @@
 """What every public listing shares: safe filters, pagination, and the list of active filters.
 
-Bad input never raises: a value the form rejects is reported beside its field and ignored, so the
-listing still answers (django-filter drops invalid fields from ``cleaned_data``)."""
+Bad input never raises. A value the form refuses is shown back beside its field with what was wrong
+in plain words, and then no filter at all is applied: the listing, its files and its feeds show every
+record rather than a selection the reader did not ask for (``ListingFilterSet.rejected``)."""
 
+import re
 from urllib.parse import urlencode
 
 from django import forms
 from django.core.paginator import Paginator
 from django.db.models import Value
 from django.db.models.functions import Coalesce, Lower, NullIf
+from django.utils.choices import flatten_choices
+from django.utils.text import get_text_list
 from django.utils.translation import gettext_lazy as _
 
 import django_filters
+from django_filters.fields import ChoiceField as FilterChoiceField
 
 from .folding import MAX_QUERY_LENGTH, MAX_TERMS, WORD, terms_of
 from .i18n import active_language
 from .navigation import absolute_url, breadcrumbs
 
 MIN_YEAR, MAX_YEAR = 1800, 2200
-PER_PAGE = 20
+# The book's 29 agreements fit on one page; so does most of any filtered listing.
+PER_PAGE = 50
 MAX_PAGE = 10**9
+# Page links around the current page and at each end; the rest are one ellipsis each side.
+PAGES_ON_EACH_SIDE, PAGES_ON_ENDS = 2, 1
+# Error messages quote what was sent, cut to this length: a long value is not echoed in full.
+SHOWN_LENGTH = 40
+COUNTRY_CODE = re.compile(r"[A-Z]{2}")
+
+
+def shown(value):
+    """A submitted value as an error message quotes it: stripped and cut short."""
+    text = str(value).strip()
+    return text if len(text) <= SHOWN_LENGTH else text[: SHOWN_LENGTH - 1] + "…"
+
+
+def choice_list(choices):
+    """“In force”, “Signed” or “Under negotiation”: the labels of the non-empty choices."""
+    return get_text_list([f"“{label}”" for value, label in flatten_choices(choices) if value != ""])
+
+
+class YearField(forms.IntegerField):
+    """A year typed as text, so that what was typed is shown back as it was (a number input shows
+    nothing for "abc"), refused with a message that says what a year looks like."""
+
+    widget = forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off", "size": 6})
+    default_error_messages = {
+        "invalid": _("“%(value)s” is not a year: type a year such as 2015."),
+        "out_of_range": _("“%(value)s” is not a year between %(min)s and %(max)s."),
+    }
+
+    def __init__(self, *args, min_value=None, max_value=None, **kwargs):
+        # The range is checked in validate(), with a message of its own, not by Django's validators.
+        super().__init__(*args, **kwargs)
+        self.lowest, self.highest = min_value or MIN_YEAR, max_value or MAX_YEAR
+
+    def to_python(self, value):
+        try:
+            return super().to_python(value)
+        except forms.ValidationError:
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid", params={"value": shown(value)})
+
+    def validate(self, value):
+        super().validate(value)
+        if value is not None and not self.lowest <= value <= self.highest:
+            raise forms.ValidationError(
+                self.error_messages["out_of_range"],
+                code="out_of_range",
+                params={"value": shown(value), "min": self.lowest, "max": self.highest},
+            )
 
 
 class YearFilter(django_filters.NumberFilter):
-    field_class = forms.IntegerField
-
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("min_value", MIN_YEAR)
-        kwargs.setdefault("max_value", MAX_YEAR)
-        kwargs.setdefault("widget", forms.NumberInput(attrs={"min": MIN_YEAR, "max": MAX_YEAR, "inputmode": "numeric"}))
-        super().__init__(*args, **kwargs)
+    field_class = YearField
 
 
 class WordsField(forms.CharField):
     """Up to MAX_TERMS words, MAX_QUERY_LENGTH characters in all; more is refused with a message
     rather than silently cut."""
+
+    default_error_messages = {
+        "max_length": _("Type at most %(limit_value)d characters (these words have %(show_value)d)."),
+    }
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("max_length", MAX_QUERY_LENGTH)
@@ -65,28 +116,97 @@ class TextSearchFilter(django_filters.CharFilter):
         return qs
 
 
-class UpperCaseField(forms.CharField):
+class ListingChoiceField(FilterChoiceField):
+    """A select whose refusal names the value sent and the choices there are. ``invalid_message``
+    takes ``%(value)s`` and ``%(choices)s``."""
+
+    def __init__(self, *args, invalid_message=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.invalid_message = invalid_message or _("“%(value)s” is not one of the choices: choose %(choices)s.")
+
+    def validate(self, value):
+        if value and not self.valid_value(value):
+            raise forms.ValidationError(
+                self.invalid_message,
+                code="invalid_choice",
+                params={"value": shown(value), "choices": choice_list(self.choices)},
+            )
+        super().validate(value)
+
+
+class ListingChoiceFilter(django_filters.ChoiceFilter):
+    field_class = ListingChoiceField
+
+
+class LazyChoices:
+    """Options read from the database once, the first time the form is shown or a label is needed.
+    Forms deep-copy their fields; every copy shares this one list."""
+
+    def __init__(self, load, empty_label):
+        self.load, self.empty_label, self.cache = load, empty_label, None
+
+    def __call__(self):
+        if self.cache is None:
+            self.cache = [("", self.empty_label), *self.load()]
+        return self.cache
+
+    def __deepcopy__(self, memo):
+        return self
+
+
+class CountrySelect(forms.Select):
+    """Countries by name, grouped by region, whose values are ISO codes. A well-formed code it does
+    not list (a country with no record here) is shown as an option of its own, so the form never says
+    "any country" while the results are those of that code (none)."""
+
+    def optgroups(self, name, value, attrs=None):
+        groups = super().optgroups(name, value, attrs)
+        listed = {str(option["value"]) for _group, options, _index in groups for option in options}
+        for code in value:
+            if code and COUNTRY_CODE.fullmatch(code) and code not in listed:
+                option = self.create_option(name, code, code, True, len(groups), attrs=attrs)
+                groups.append((None, [option], len(groups)))
+        return groups
+
+
+class CountryField(forms.ChoiceField):
+    """An ISO 3166-1 alpha-2 code, any case. Its options (``LazyChoices``) are read only when the form
+    is shown: any two letters are accepted without a query, and an unknown code matches nothing."""
+
+    widget = CountrySelect
+    default_error_messages = {
+        "invalid_code": _("“%(value)s” is not a country code: choose a country from the list."),
+    }
+
     def to_python(self, value):
-        return super().to_python(value).upper()
+        value = super().to_python(value).strip()
+        return value.upper() if re.fullmatch(r"[A-Za-z]{2}", value) else value
+
+    def prepare_value(self, value):
+        # What the select shows as chosen: "jp" in the address is Japan, whose option value is "JP".
+        return self.to_python(value) if isinstance(value, str) else value
+
+    def validate(self, value):
+        if value and not COUNTRY_CODE.fullmatch(value):
+            raise forms.ValidationError(
+                self.error_messages["invalid_code"], code="invalid_code", params={"value": shown(value)}
+            )
 
 
 class CountryFilter(django_filters.CharFilter):
     """``country=JP``: records involving Japan, directly or through a bloc it belongs to (the
-    queryset's ``involving``). An ISO 3166-1 alpha-2 code, any case; unknown codes give no results."""
+    queryset's ``involving``). The form shows the countries by name (``choices``, set by each filter
+    set); the parameter stays the ISO code."""
 
-    field_class = UpperCaseField
+    field_class = CountryField
 
     def __init__(self, *args, **kwargs):
-        kwargs.setdefault("max_length", 2)
-        kwargs.setdefault("min_length", 2)
-        kwargs.setdefault("label", _("Country (ISO code)"))
-        kwargs.setdefault(
-            "help_text", _("Two letters, e.g. JP for Japan. Includes records with a bloc the country belongs to.")
-        )
+        kwargs.setdefault("label", _("Country"))
+        kwargs.setdefault("help_text", _("Also through membership in a bloc or organization."))
         super().__init__(*args, **kwargs)
 
     def filter(self, qs, value):
-        return qs.involving(value.upper()) if value else qs
+        return qs.involving(value) if value else qs
 
 
 class TitleOrderMixin:
@@ -94,11 +214,11 @@ class TitleOrderMixin:
     title the reader sees (the Spanish one, where written, when Spanish is read)."""
 
     def by_title(self):
-        shown = Coalesce(NullIf("title_es", Value("")), "title") if active_language() == "es" else "title"
-        return self.alias(shown_title=Lower(shown)).order_by("shown_title", "pk")
+        shown_title = Coalesce(NullIf("title_es", Value("")), "title") if active_language() == "es" else "title"
+        return self.alias(shown_title=Lower(shown_title)).order_by("shown_title", "pk")
 
 
-class SortFilter(django_filters.ChoiceFilter):
+class SortFilter(ListingChoiceFilter):
     """``sort``: one of the orders every listing's queryset offers (``chronological``,
     ``reverse_chronological``, ``by_title``); empty keeps the listing's own order."""
 
@@ -109,6 +229,7 @@ class SortFilter(django_filters.ChoiceFilter):
         kwargs.setdefault(
             "choices", [("year", _("Oldest first")), ("-year", _("Newest first")), ("title", _("Title (A to Z)"))]
         )
+        kwargs.setdefault("invalid_message", _("“%(value)s” is not an order: choose %(choices)s."))
         super().__init__(*args, **kwargs)
 
     def filter(self, qs, value):
@@ -130,9 +251,19 @@ class ListingForm(forms.Form):
         cleaned = super().clean()
         start, end = cleaned.get("year_from"), cleaned.get("year_to")
         if start and end and start > end:
-            self.add_error("year_to", _("The end year must not come before the start year."))
-            cleaned.pop("year_to", None)
+            self.add_error(
+                "year_to",
+                forms.ValidationError(
+                    _("The start year (%(start)s) is after the end year (%(end)s)."),
+                    code="reversed_years",
+                    params={"start": start, "end": end},
+                ),
+            )
         return cleaned
+
+
+def is_empty(value):
+    return value in (None, "", [], ())
 
 
 class ListingFilterSet(django_filters.FilterSet):
@@ -141,14 +272,24 @@ class ListingFilterSet(django_filters.FilterSet):
     class Meta:
         form = ListingForm
 
+    @property
+    def rejected(self):
+        """True when the form refuses any value: then no filter is applied at all."""
+        return self.is_bound and bool(self.form.errors)
+
+    def filter_queryset(self, queryset):
+        # Filtering on the values that were understood would show a selection nobody asked for
+        # (2015 to 2010 read as "from 2015"): all or nothing.
+        return queryset if self.rejected else super().filter_queryset(queryset)
+
     def applied(self):
-        """[(parameter, value)] of the valid filters in use, in the form's order, as the listing reads
-        them: what its results depend on (unknown parameters, invalid and empty values left out)."""
-        if not self.is_bound:
+        """[(parameter, value)] of the filters in use, in the form's order, as the listing reads them:
+        what its results depend on (unknown parameters and empty values left out; nothing at all when
+        a value is refused)."""
+        if not self.is_bound or self.rejected:
             return []
-        self.form.is_valid()
-        cleaned = getattr(self.form, "cleaned_data", {})
-        return [(name, str(cleaned[name])) for name in self.form.fields if cleaned.get(name) not in (None, "", [], ())]
+        cleaned = self.form.cleaned_data
+        return [(name, str(cleaned[name])) for name in self.form.fields if not is_empty(cleaned.get(name))]
 
     @property
     def query(self):
@@ -156,19 +297,20 @@ class ListingFilterSet(django_filters.FilterSet):
         return urlencode(self.applied())
 
     def active_filters(self, request):
-        """[(label, shown value, URL without this filter)] for every valid filter in use."""
-        if not self.is_bound or not self.form.is_valid() and not self.form.cleaned_data:
+        """[(label, shown value, URL without this filter)] for every filter in use (none when a value
+        is refused: none is applied)."""
+        if not self.is_bound or self.rejected:
             return []
         active = []
         for name, value in self.form.cleaned_data.items():
-            if value in (None, "", [], ()) or name == "sort":
+            if is_empty(value) or name == "sort":
                 continue
             field = self.form.fields[name]
-            shown = dict(field.choices).get(value, value) if hasattr(field, "choices") else value
+            choices = dict(flatten_choices(field.choices)) if hasattr(field, "choices") else {}
             query = request.GET.copy()
             query.pop(name, None)
             query.pop("page", None)
-            active.append((field.label, shown, f"?{query.urlencode()}" if query else request.path))
+            active.append((field.label, choices.get(value, value), f"?{query.urlencode()}" if query else request.path))
         return active
 
 
@@ -185,6 +327,15 @@ def page_number(request):
 def paginate(request, queryset, per_page=PER_PAGE):
     """A page of results; a missing, malformed or out-of-range ``page`` gives the nearest page."""
     return Paginator(queryset, per_page).get_page(page_number(request))
+
+
+def page_links(page):
+    """The numbers to link around ``page`` (a Paginator page), None where an ellipsis stands for the
+    pages left out: at most 2 * (PAGES_ON_EACH_SIDE + PAGES_ON_ENDS) + 3 entries however many pages
+    there are."""
+    paginator = page.paginator
+    numbers = paginator.get_elided_page_range(page.number, on_each_side=PAGES_ON_EACH_SIDE, on_ends=PAGES_ON_ENDS)
+    return [None if number == paginator.ELLIPSIS else number for number in numbers]
 
 
 def listing_context(request, model, filterset=None):

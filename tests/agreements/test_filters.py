@@ -1,6 +1,8 @@
 """The public filters of /agreements/ and /partnerships/, on the book's own records."""
 
 from django.http import QueryDict
+from django.test import RequestFactory
+from django.utils import translation
 
 import pytest
 
@@ -178,16 +180,47 @@ def test_unpublished_partners_and_drafts_of_names_never_match():
     assert agreements("country=JP") == []
 
 
-def test_reversed_years_keep_the_start_and_report_the_end():
+def test_reversed_years_are_reported_and_apply_no_filter():
     filterset = AgreementListingFilterSet(QueryDict("year_from=2015&year_to=2010"), queryset=listing_queryset())
-    assert "year_to" in filterset.form.errors
-    assert set(a.slug for a in filterset.qs) == {
-        "peru-honduras-fta",
-        "peru-australia-fta",
-        "peru-uk-trade-continuity",
-        "cptpp",
-        "peru-brazil-deepening",
-    }
+    assert filterset.form.errors["year_to"] == ["The start year (2015) is after the end year (2010)."]
+    assert len(filterset.qs) == 29
+    assert filterset.rejected and filterset.applied() == [] and filterset.query == ""
+
+
+@pytest.mark.parametrize(
+    ("query", "field", "message"),
+    [
+        ("year_from=abc", "year_from", "“abc” is not a year: type a year such as 2015."),
+        ("year_to=-5", "year_to", "“-5” is not a year between 1800 and 2200."),
+        (
+            "status=bogus",
+            "status",
+            "“bogus” is not a status: choose “In force”, “Signed, about to enter into force” or “Under negotiation”.",
+        ),
+        (
+            "book_status=x",
+            "book_status",
+            "“x” is not a status: choose “In force”, “Signed, about to enter into force” or “Under negotiation”.",
+        ),
+        ("kind=treaty", "kind", "“treaty” is not a kind of agreement: choose one from the list."),
+        ("sort=random", "sort", "“random” is not an order: choose “Oldest first”, “Newest first” or “Title (A to Z)”."),
+        ("country=Japan", "country", "“Japan” is not a country code: choose a country from the list."),
+        ("q=" + "x" * 300, "q", "Type at most 200 characters (these words have 300)."),
+        ("year_from=" + "9" * 100, "year_from", "“" + "9" * 39 + "…” is not a year between 1800 and 2200."),
+    ],
+)
+def test_refused_values_are_named_in_plain_words(query, field, message):
+    filterset = AgreementListingFilterSet(QueryDict(query), queryset=listing_queryset())
+    assert filterset.form.errors[field] == [message]
+
+
+def test_one_refused_value_applies_no_filter_at_all():
+    filterset = AgreementListingFilterSet(
+        QueryDict("status=negotiating&country=JP&year_from=abc"), queryset=listing_queryset()
+    )
+    assert len(filterset.qs) == 29
+    assert filterset.applied() == []
+    assert filterset.active_filters(RequestFactory().get("/en/agreements/", {"status": "negotiating"})) == []
 
 
 def test_repeated_parameter_uses_the_last_value():
@@ -198,8 +231,73 @@ def test_active_filters_name_each_filter_with_a_link_that_clears_it(rf):
     request = rf.get("/en/agreements/", {"status": "in_force", "country": "jp", "page": "2"})
     filterset = AgreementListingFilterSet(request.GET, queryset=listing_queryset())
     active = {label: (value, url) for label, value, url in filterset.active_filters(request)}
-    assert active["Current status"] == ("In force", "?country=jp")
-    assert active["Country (ISO code)"] == ("JP", "?status=in_force")
+    assert active["Status"] == ("In force", "?country=jp")
+    assert active["Country"] == ("Japan", "?status=in_force")
+
+
+def test_the_applied_filters_follow_the_forms_order():
+    filterset = AgreementListingFilterSet(
+        QueryDict("sort=title&country=jp&q=trade&status=in_force"), queryset=listing_queryset()
+    )
+    assert filterset.query == "q=trade&status=in_force&country=JP&sort=title"
+
+
+# The country select ------------------------------------------------------------------------------
+
+
+def country_groups(language="en", query=""):
+    with translation.override(language):
+        filterset = AgreementListingFilterSet(QueryDict(query), queryset=listing_queryset())
+        return {str(group): dict(options) for group, options in list(filterset.form.fields["country"].choices)[1:]}
+
+
+def test_countries_are_chosen_by_name_grouped_by_region():
+    groups = country_groups()
+    regions = ["Americas", "Europe", "Asia", "Eurasia", "Middle East", "Africa", "Oceania"]
+    assert list(groups) == [region for region in regions if region in groups]
+    assert {"Americas", "Europe", "Asia", "Africa", "Oceania"} <= set(groups)
+    assert groups["Asia"]["JP"] == "Japan"
+    names = list(groups["Americas"].values())
+    assert names == sorted(names)
+
+
+def test_countries_show_their_spanish_names_in_spanish_in_the_order_of_the_spanish_alphabet():
+    groups = country_groups("es")
+    assert groups["Asia"]["JP"] == "Japón"
+    assert groups["Europa"]["DE"] == "Alemania"
+    europe = list(groups["Europa"].values())
+    assert europe.index("Alemania") < europe.index("Austria") < europe.index("Bélgica") < europe.index("Bulgaria")
+
+
+def test_the_countries_are_those_an_agreement_involves_directly_or_through_a_bloc():
+    codes = {code for options in country_groups().values() for code in options}
+    assert {"JP", "CL", "US"} <= codes  # parties themselves
+    assert {"DE", "PY", "MU"} <= codes  # through the EU, Mercosur, TISA's members
+    assert "PE" not in codes  # Peru is a party to everything
+    make_partner(name="Nowhere Land", code="NW", members=[])
+    assert "NW" not in {code for options in country_groups().values() for code in options}
+
+
+def test_a_lower_case_code_selects_its_country_and_an_unknown_code_shows_as_itself():
+    html = AgreementListingFilterSet(QueryDict("country=jp"), queryset=listing_queryset()).form["country"].as_widget()
+    assert '<option value="JP" selected>Japan</option>' in html
+    html = AgreementListingFilterSet(QueryDict("country=xx"), queryset=listing_queryset()).form["country"].as_widget()
+    assert '<option value="XX" selected>XX</option>' in html
+    html = (
+        AgreementListingFilterSet(QueryDict("country=Japan"), queryset=listing_queryset()).form["country"].as_widget()
+    )
+    assert "selected" not in html.replace('<option value="">Any country</option>', "")
+
+
+def test_form_validation_needs_no_query_and_the_options_one(django_assert_num_queries):
+    with django_assert_num_queries(0):
+        filterset = AgreementListingFilterSet(
+            QueryDict("country=JP&status=in_force&kind=free_trade"), queryset=listing_queryset()
+        )
+        assert filterset.form.is_valid()
+    with django_assert_num_queries(1):
+        filterset.form["country"].as_widget()
+        filterset.form["country"].as_widget()
 
 
 def test_partnerships_all_and_by_kind():
@@ -226,9 +324,9 @@ def test_partnership_invalid_values_are_reported_and_ignored(query):
     assert len(filterset.qs) == 13
 
 
-def test_partnership_reversed_years_keep_the_start_only():
+def test_partnership_reversed_years_apply_no_filter():
     filterset = PartnershipListingFilterSet(
         QueryDict("year_from=2016&year_to=2003"), queryset=Partnership.objects.live()
     )
-    assert "year_to" in filterset.form.errors
-    assert {p.slug for p in filterset.qs} == {"mexico", "japan", "france"}
+    assert filterset.form.errors["year_to"] == ["The start year (2016) is after the end year (2003)."]
+    assert len(filterset.qs) == 13

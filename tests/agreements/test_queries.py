@@ -16,19 +16,19 @@ BOOK = 4
 # A record's page also cites itself ("Cite this"), naming the book's authors in its note.
 CITATION = 1
 
+# The agreements listing: COUNT for the paginator; the book's counts for "About this data" (one
+# aggregate); one page of agreements; their live parties (one prefetch); the countries of the
+# country select, by name (one query, kept in the process while fragments are cached).
+AGREEMENT_LIST = 1 + 1 + 1 + 1 + 1 + BOOK
+
 PAGES = [
+    pytest.param("/en/agreements/?country=jp&q=trade&year_from=1990&sort=-year", AGREEMENT_LIST, id="agreement_list"),
+    pytest.param("/en/agreements/?page=2", AGREEMENT_LIST, id="agreement_list_page_2"),
+    # A refused value: no filter applied, the same queries.
     pytest.param(
-        "/en/agreements/?country=jp&q=trade&year_from=1990&sort=-year",
-        # COUNT for the paginator; the book's counts for "About this data" (one aggregate); one page of
-        # agreements; their live parties (one prefetch).
-        1 + 1 + 1 + 1 + BOOK,
-        id="agreement_list",
+        "/en/agreements/?country=Japan&year_from=2015&year_to=2010", AGREEMENT_LIST, id="agreement_list_refused"
     ),
-    pytest.param(
-        "/en/agreements/?page=2",
-        1 + 1 + 1 + 1 + BOOK,
-        id="agreement_list_page_2",
-    ),
+    pytest.param("/es/agreements/?country=DE&sort=title", AGREEMENT_LIST, id="agreement_list_spanish"),
     pytest.param(
         "/en/agreements/peru-japan-epa/",
         # the agreement with its chapter (one join); its live parties; the parties' live members; its live
@@ -87,6 +87,8 @@ EXPORTS = [
     pytest.param("/en/agreements/export.csv", 1, id="export_csv"),
     pytest.param("/en/agreements/export.json?country=DE", 1 + 1 + 1 + 4, id="export_json"),
     pytest.param("/en/agreements/export.xlsx", 1, id="export_xlsx"),
+    # A refused value: the file holds every agreement, read the same way.
+    pytest.param("/en/agreements/export.csv?country=Japan&status=in_force", 1, id="export_csv_refused"),
 ]
 
 

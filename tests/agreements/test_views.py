@@ -78,8 +78,9 @@ def test_filtered_variants_are_noindex(client, params):
 def test_active_filters_each_link_to_the_listing_without_it(client):
     body = html(client, "/en/agreements/", {"status": "in_force", "country": "JP"})
     assert '<p class="result-count" role="status" aria-live="polite">2 results</p>' in body
-    assert '<a href="?country=JP" aria-label="Remove filter Current status: In force">' in body
-    assert '<a href="?status=in_force" aria-label="Remove filter Country (ISO code): JP">' in body
+    assert '<a href="?country=JP" aria-label="Remove filter Status: In force">' in body
+    assert '<a href="?status=in_force" aria-label="Remove filter Country: Japan">' in body
+    assert "filters-notice" not in body
 
 
 def test_exports_links_carry_the_filters_but_not_the_page(client):
@@ -90,19 +91,67 @@ def test_exports_links_carry_the_filters_but_not_the_page(client):
     assert 'href="/en/agreements/export.csv"' in body
 
 
-def test_pagination_keeps_the_filters(client):
-    body = html(client, "/en/agreements/", {"status": "in_force"})
-    assert "Page 1 of 2" in body
-    assert 'href="?status=in_force&amp;page=2"' in body
-    body = html(client, "/en/agreements/", {"status": "in_force", "page": "2"})
-    assert '<ol class="results" start="21">' in body
-    assert 'href="?status=in_force&amp;page=1"' in body
+def test_the_books_29_agreements_are_on_one_page(client):
+    body = main(html(client, "/en/agreements/"))
+    assert body.count('<li class="result">') == 29
+    assert 'class="pagination"' not in body
+    assert 'href="/en/agreements/peru-el-salvador-fta/"' in body  # under negotiation: the last in the book
+
+
+def test_the_count_the_files_the_feed_and_the_timeline_come_before_the_results(client):
+    body = main(html(client, "/en/agreements/", {"status": "negotiating"}))
+    results = body.index('<ol class="results"')
+    for part in [
+        'class="result-count"',
+        'href="/en/agreements/export.csv?status=negotiating"',
+        'href="/en/agreements/export.json?status=negotiating"',
+        'href="/en/agreements/export.xlsx?status=negotiating"',
+        'href="/en/agreements/feed/?status=negotiating"',
+        'href="/en/agreements/timeline/"',
+    ]:
+        assert body.index(part) < results, part
+
+
+def page_links(body):
+    nav = re.search(r'<nav class="pagination".*?</nav>', body, re.S).group(0)
+    return [
+        (href, re.sub(r"<[^>]+>", "", text).strip())
+        for href, text in re.findall(r'<a[^>]* href="([^"]+)"[^>]*>(.*?)</a>', nav)
+    ]
+
+
+def test_numbered_pagination_keeps_the_filters(client, many_records):
+    # 1,029 agreements, 50 a page: 21 pages.
+    body = html(client, "/en/agreements/", {"sort": "-year", "page": "10"})
+    assert "Page 10 of " in body
+    links = page_links(body)
+    texts = [text for _href, text in links]
+    last = texts[-2 - 1]  # the last number, before "Next" and "Last"
+    assert texts[:2] == ["First", "Previous"] and texts[-2:] == ["Next", "Last"]
+    assert texts[2:-2] == ["1", "8", "9", "10", "11", "12", last]
+    assert body.count('<li class="pagination__gap" aria-hidden="true">…</li>') == 2
+    assert all(href.startswith("?sort=-year&amp;page=") for href, _text in links)
+    assert ("?sort=-year&amp;page=1", "First") in links and (f"?sort=-year&amp;page={last}", "Last") in links
+    assert re.search(r'<a href="\?sort=-year&amp;page=10" aria-current="page"', body)
+    nav = body[body.index('<nav class="pagination"') : body.index("</nav>", body.index('<nav class="pagination"'))]
+    assert nav.count('aria-current="page"') == 1
+
+
+def test_the_first_and_last_pages_link_only_onwards_and_back(client, many_records):
+    body = html(client, "/en/agreements/")
+    assert [text for _href, text in page_links(body)] == ["1", "2", "3", "21", "Next", "Last"]
+    assert body.count('class="pagination__gap"') == 1
+    body = html(client, "/en/agreements/", {"page": "999"})
+    texts = [text for _href, text in page_links(body)]
+    assert texts[:3] == ["First", "Previous", "1"] and texts[-1] == "21"
+    assert '<ol class="results" start="1001">' in body
 
 
 def test_empty_state(client):
     body = html(client, "/en/agreements/", {"country": "XX"})
     assert "0 results" in body
     assert '<div class="empty">' in body and "No agreement matches these filters." in body
+    assert '<option value="XX" selected>XX</option>' in body  # the form says what was asked for
 
 
 def test_the_listing_shows_the_books_status_when_it_differs(client):
@@ -113,26 +162,69 @@ def test_the_listing_shows_the_books_status_when_it_differs(client):
     assert "The book (2022) reports it as: Signed, about to enter into force" in body
 
 
+def test_a_country_is_chosen_by_name_and_the_parameter_stays_its_code(client):
+    body = html(client, "/en/agreements/", {"country": "JP"})
+    assert "3 results" in body
+    assert '<option value="JP" selected>Japan</option>' in body
+    assert '<optgroup label="Asia">' in body
+    body = html(client, "/es/agreements/", {"country": "jp"})
+    assert '<option value="JP" selected>Japón</option>' in body
+    assert '<option value="DE">Alemania</option>' in body
+    assert "3 resultados" in body
+
+
+def test_the_filters_fold_behind_a_toggle_that_opens_when_something_needs_correcting(client):
+    body = html(client, "/en/agreements/", {"status": "in_force", "country": "JP"})
+    assert '<a class="skip-to-results" href="#results-heading">' in body
+    assert '<details class="filters-disclosure wide-open" id="filters">' in body
+    assert re.search(r'<summary class="disclosure-toggle">Filter <span[^>]*>\(2 in use\)</span></summary>', body)
+    assert '<h2 id="results-heading" class="visually-hidden" tabindex="-1">' in body
+    body = html(client, "/en/agreements/", {"year_from": "abc"})
+    assert '<details class="filters-disclosure wide-open" id="filters" open>' in body
+    note = body[body.index('class="data-note"') : body.index("</aside>")]
+    assert '<summary class="disclosure-toggle">About this data</summary>' in note
+
+
 BAD_LISTING_INPUT = [
-    {"status": "cancelled"},
-    {"kind": "treaty"},
-    {"region": "atlantis"},
-    {"sort": "random"},
-    {"year_from": "abc"},
-    {"year_to": "20x0"},
-    {"year_from": "-1"},
-    {"year_to": "99999999999999999999"},
-    {"year_from": "2015", "year_to": "2010"},
-    {"country": "JPN"},
-    {"country": "J"},
-    {"q": "x" * 5000},
+    ({"status": "cancelled"}, "“cancelled” is not a status"),
+    ({"kind": "treaty"}, "“treaty” is not a kind of agreement"),
+    ({"region": "atlantis"}, "“atlantis” is not a region"),
+    ({"sort": "random"}, "“random” is not an order"),
+    ({"year_from": "abc"}, "“abc” is not a year: type a year such as 2015."),
+    ({"year_to": "20x0"}, "“20x0” is not a year"),
+    ({"year_from": "-1"}, "“-1” is not a year between 1800 and 2200."),
+    ({"year_to": "99999999999999999999"}, "“99999999999999999999” is not a year between 1800 and 2200."),
+    ({"year_from": "2015", "year_to": "2010"}, "The start year (2015) is after the end year (2010)."),
+    ({"country": "JPN"}, "“JPN” is not a country code"),
+    ({"country": "Japan"}, "“Japan” is not a country code: choose a country from the list."),
+    ({"country": "J"}, "“J” is not a country code"),
+    ({"q": "x" * 5000}, "Type at most 200 characters"),
 ]
 
 
-@pytest.mark.parametrize("params", BAD_LISTING_INPUT)
-def test_bad_input_shows_the_form_error_and_ignores_the_value(client, params):
-    body = html(client, "/en/agreements/", params)
-    assert 'class="errorlist"' in body and 'role="alert"' in body
+@pytest.mark.parametrize(("params", "message"), BAD_LISTING_INPUT)
+def test_bad_input_is_named_and_no_filter_is_applied(client, params, message):
+    body = html(client, "/en/agreements/", {**params, "status": params.get("status", "negotiating")})
+    assert 'class="errorlist"' in body and 'aria-invalid="true"' in body
+    assert message in body.replace("&#x27;", "'")
+    assert '<div class="filters-notice" role="alert">' in body and "The filters were not applied." in body
+    assert "These filters were not applied: correct the values marked below." in body
+    # Every agreement, and files and feed without any filter, as the results are.
+    assert '<p class="result-count" role="status" aria-live="polite">29 results</p>' in body
+    assert 'href="/en/agreements/export.csv"' in body and 'href="/en/agreements/feed/"' in body
+    assert '<ul class="active-filters">' not in body
+
+
+def test_the_feed_with_a_refused_value_follows_every_agreement_as_the_listing_shows_them(client):
+    everything = client.get("/en/agreements/feed/").content.decode()
+    refused = client.get("/en/agreements/feed/", {"status": "negotiating", "year_from": "abc"}).content.decode()
+    assert refused.count("<entry>") == everything.count("<entry>") == 29
+    assert "year_from" not in refused and "negotiating" not in refused
+
+
+def test_a_typed_year_is_shown_back_as_it_was_typed(client):
+    body = html(client, "/en/agreements/", {"year_from": "abc", "year_to": "2010"})
+    assert 'name="year_from" value="abc"' in body and 'name="year_to" value="2010"' in body
 
 
 @pytest.mark.parametrize(
@@ -141,11 +233,11 @@ def test_bad_input_shows_the_form_error_and_ignores_the_value(client, params):
         ({"country": "XX"}, "0 results"),
         ({"q": "Japan\x00"}, "3 results"),
         ({"status": ["in_force", "signed"]}, "2 results"),  # repeated: the last one counts
-        ({"page": "999"}, "Page 2 of 2"),
-        ({"page": "abc"}, "Page 1 of 2"),
-        ({"page": "-3"}, "Page 2 of 2"),
-        ({"page": "99999999999999999999"}, "Page 2 of 2"),
-        ({"page": ""}, "Page 1 of 2"),
+        ({"page": "999"}, '<ol class="results" start="1">'),
+        ({"page": "abc"}, '<ol class="results" start="1">'),
+        ({"page": "-3"}, '<ol class="results" start="1">'),
+        ({"page": "99999999999999999999"}, '<ol class="results" start="1">'),
+        ({"page": ""}, '<ol class="results" start="1">'),
     ],
 )
 def test_odd_input_still_answers(client, params, shown):
@@ -361,7 +453,10 @@ def test_partnership_listing_filters_and_empty_state(client):
     ],
 )
 def test_partnership_bad_input(client, params):
-    assert 'class="errorlist"' in html(client, "/en/partnerships/", params)
+    body = html(client, "/en/partnerships/", {**params, "region": params.get("region", "asia")})
+    assert 'class="errorlist"' in body
+    assert '<div class="filters-notice" role="alert">' in body  # and no filter applied: all 13
+    assert '<p class="result-count" role="status" aria-live="polite">13 results</p>' in body
 
 
 def test_an_agreement_in_force_shows_its_dates_with_their_source_beside_the_books_years(client):

@@ -153,10 +153,66 @@ def test_undated_initiatives_drop_out_of_year_ranges():
     assert "career-vice-minister" not in slugs({"year_from": 1800})
 
 
-def test_reversed_years_keep_the_start_and_report_the_end():
+def test_reversed_years_are_reported_and_apply_no_filter():
     filterset, found = filtered({"year_from": 2020, "year_to": 2010})
-    assert "year_to" in filterset.form.errors
-    assert set(found) == set(slugs({"year_from": 2020}))
+    assert filterset.form.errors["year_to"] == ["The start year (2020) is after the end year (2010)."]
+    assert len(found) == 73
+
+
+def test_one_refused_value_applies_no_filter_at_all():
+    filterset, found = filtered({"area": "health", "country": "NO", "status": "bogus"})
+    assert filterset.form.errors["status"] == [
+        "“bogus” is not a status: choose “Achieved”, “Ongoing”, “In negotiation” or “Proposed”."
+    ]
+    assert len(found) == 73
+    assert filterset.applied() == [] and filterset.query == ""
+
+
+@pytest.mark.parametrize(
+    ("params", "field", "message"),
+    [
+        ({"year_from": "abc"}, "year_from", "“abc” is not a year: type a year such as 2015."),
+        ({"year_to": "0"}, "year_to", "“0” is not a year between 1800 and 2200."),
+        (
+            {"area": "health diplomacy!"},
+            "area",
+            "“health diplomacy!” is not an area of diplomacy: choose one from the list.",
+        ),
+        ({"organization": "O A S"}, "organization", "“o a s” is not a bloc or organization: choose one from the list."),
+        ({"country": "PER"}, "country", "“PER” is not a country code: choose a country from the list."),
+        (
+            {"sort": "popularity"},
+            "sort",
+            "“popularity” is not an order: choose “Oldest first”, “Newest first” or “Title (A to Z)”.",
+        ),
+    ],
+)
+def test_refused_values_are_named_in_plain_words(params, field, message):
+    filterset, _found = filtered(params)
+    assert filterset.form.errors[field] == [message]
+
+
+def test_countries_are_chosen_by_name_in_the_readers_language():
+    def groups(language):
+        with translation.override(language):
+            filterset, _found = filtered({"country": "no"})
+            choices = list(filterset.form.fields["country"].choices)
+            return (
+                choices[0],
+                {str(group): dict(options) for group, options in choices[1:]},
+                filterset.form["country"].as_widget(),
+            )
+
+    (empty, english, html) = groups("en")
+    assert empty == ("", "Any country")
+    assert english["Europe"]["NO"] == "Norway"
+    assert english["Americas"]["PY"] == "Paraguay"  # only through the Lima Group and AILAC
+    assert "PE" not in {code for options in english.values() for code in options}
+    assert '<option value="NO" selected>Norway</option>' in html
+    assert '<optgroup label="Europe">' in html
+    (_empty, spanish, html) = groups("es")
+    assert spanish["Europa"]["NO"] == "Noruega"
+    assert '<option value="NO" selected>Noruega</option>' in html
 
 
 @pytest.mark.parametrize("value", ["abc", "-5", "0", "99999", "99999999999999999999999", "2020.5", "1e3"])
@@ -247,7 +303,8 @@ def test_nul_characters_are_read_as_replacement_characters():
     assert len(found) == 73
     filterset, found = filtered({"q": "lima\x00", "country": "N\x00"})
     assert filterset.form.cleaned_data["q"] == "lima\ufffd"
-    assert found == []
+    assert filterset.form.errors["country"] == ["“N\ufffd” is not a country code: choose a country from the list."]
+    assert len(found) == 73
 
 
 def test_drafts_and_unpublished_records_stay_out():

@@ -18,6 +18,7 @@ LISTING = (
     1  # COUNT of the matching initiatives (paginator)
     + 1  # the live areas, for the area select
     + 1  # the live blocs and organizations that have initiatives, for the organization select
+    + 1  # the live countries the initiatives involve (directly or through a bloc), for the country select
     + 1  # one page of initiatives, with their main area (select_related)
     + 1  # the live partners of the initiatives on that page (prefetch)
     + LAYOUT
@@ -51,6 +52,7 @@ FIGURES = (
 PAGES = [
     ("/en/initiatives/", LISTING),
     ("/en/initiatives/?page=2&sort=title", LISTING),
+    ("/es/initiatives/?country=no&year_from=2020&year_to=2010", LISTING),  # refused: no filter, same queries
     (
         "/en/initiatives/?area=political&status=achieved&country=no&organization=united-nations"
         "&year_from=2000&year_to=2022&q=corruption&sort=-year&page=1",

@@ -66,14 +66,22 @@ def test_listing_has_one_h1_and_labels_on_every_field(client):
     assert page.count("<script") == page.count('<script type="application/ld+json">')
 
 
-def test_listing_is_paginated_and_keeps_filters_in_page_links(client):
-    page = html(client, "/en/initiatives/", {"area": "political", "sort": "-year"})
-    assert "27 results" in page
-    assert len(result_slugs(page)) == 20
-    assert 'href="?area=political&amp;sort=-year&amp;page=2"' in page
-    second = html(client, "/en/initiatives/", {"area": "political", "sort": "-year", "page": 2})
-    assert len(result_slugs(second)) == 7
+def test_listing_is_paginated_by_fifty_and_keeps_filters_in_page_links(client):
+    page = html(client, "/en/initiatives/", {"sort": "-year"})
+    assert "73 results" in page
+    assert len(result_slugs(page)) == 50
+    assert '<a href="?sort=-year&amp;page=1" aria-current="page" aria-label="Page 1">1</a>' in page
+    assert '<a href="?sort=-year&amp;page=2" aria-label="Page 2">2</a>' in page
+    assert '<a rel="next" href="?sort=-year&amp;page=2">Next</a>' in page
+    assert '<a href="?sort=-year&amp;page=2">Last</a>' in page
+    assert "Previous" not in page[page.index('class="pagination"') :]
+    second = html(client, "/en/initiatives/", {"sort": "-year", "page": 2})
+    assert len(result_slugs(second)) == 23
     assert not set(result_slugs(page)) & set(result_slugs(second))
+    assert '<a href="?sort=-year&amp;page=1">First</a>' in second
+    assert '<a rel="prev" href="?sort=-year&amp;page=1">Previous</a>' in second
+    # A filtered listing that fits on one page has no page links.
+    assert 'class="pagination"' not in html(client, "/en/initiatives/", {"area": "political"})
 
 
 def test_unfiltered_listing_is_indexable_with_a_canonical_link(client):
@@ -156,10 +164,52 @@ def test_malformed_parameters_never_fail(client, query):
     assert "\x00" not in page  # not allowed in HTML, even when a field shows back what was sent
 
 
-def test_invalid_values_are_shown_beside_their_field(client):
-    page = html(client, "/en/initiatives/", {"year_from": "abc", "country": "PER"})
+def test_invalid_values_are_named_beside_their_field_and_no_filter_is_applied(client):
+    page = html(client, "/en/initiatives/", {"year_from": "abc", "country": "PER", "area": "health"})
     assert page.count('class="errorlist"') == 2
+    assert "“abc” is not a year: type a year such as 2015." in page
+    assert "“PER” is not a country code: choose a country from the list." in page
+    assert 'name="year_from" value="abc"' in page
+    assert '<div class="filters-notice" role="alert">' in page and "The filters were not applied." in page
     assert "73 results" in page
+    assert '<ul class="active-filters">' not in page
+    assert 'href="/en/initiatives/export.csv"' in page and 'href="/en/initiatives/feed/"' in page
+
+
+def test_a_country_is_chosen_by_name_in_either_language(client):
+    page = html(client, "/en/initiatives/", {"country": "NO"})
+    assert result_slugs(page) == ["uncac-working-group-norway"]
+    assert '<option value="NO" selected>Norway</option>' in page
+    assert "Country: Norway" in page
+    page = html(client, "/es/initiatives/", {"country": "no"})
+    assert '<option value="NO" selected>Noruega</option>' in page
+    assert '<optgroup label="Europa">' in page
+
+
+def test_the_two_listings_forms_share_their_fields_order_and_labels(client):
+    def fields(url):
+        page = html(client, url)
+        start = page.index('<form class="filters"')
+        form = page[start : page.index("</form>", start)]
+        return re.findall(r'<label for="id_(\w+)">([^<]+)</label>', form)
+
+    shared = ["q", "status", "country", "year_from", "year_to", "sort"]
+    agreements = [field for field in fields("/en/agreements/") if field[0] in shared]
+    initiatives = [field for field in fields("/en/initiatives/") if field[0] in shared]
+    assert agreements == initiatives
+    assert [name for name, _label in agreements] == shared
+    assert [label for _name, label in agreements] == ["Words", "Status", "Country", "From year", "To year", "Sort by"]
+
+
+def test_the_count_the_files_and_the_feed_come_before_the_results(client):
+    page = html(client, "/en/initiatives/", {"area": "health"})
+    results = page.index('<ol class="results"')
+    for part in [
+        'class="result-count"',
+        'href="/en/initiatives/export.csv?area=health"',
+        'href="/en/initiatives/feed/?area=health"',
+    ]:
+        assert page.index(part) < results, part
 
 
 # Detail ------------------------------------------------------------------------------------------

@@ -6,6 +6,9 @@ import io
 import json
 import re
 
+from django.utils import translation
+from django.utils.translation import gettext
+
 import pytest
 from openpyxl import load_workbook
 
@@ -42,8 +45,9 @@ def test_a_spanish_filtered_listing_has_spanish_labels_and_the_same_results(clie
     assert slugs == ["peru-japan-epa", "cptpp"]
     html = spanish.content.decode()
     for words in [
-        "Estado actual",
-        "País (código ISO)",
+        '<label for="id_status">Estado</label>',
+        '<label for="id_country">País</label>',
+        '<option value="JP" selected>Japón</option>',
         "Aplicar filtros",
         "2 resultados",
         "Vigente",
@@ -56,8 +60,11 @@ def test_a_spanish_filtered_listing_has_spanish_labels_and_the_same_results(clie
 
 def test_a_spanish_listing_reports_bad_input_in_spanish(client):
     html = client.get("/es/agreements/", {"year_from": "abc", "country": "JAPAN"}).content.decode()
-    assert "Introduzca un número entero." in html
-    assert "Enter a whole number." not in html
+    with translation.override("es"):
+        year = gettext("“%(value)s” is not a year: type a year such as 2015.") % {"value": "abc"}
+        country = gettext("“%(value)s” is not a country code: choose a country from the list.") % {"value": "JAPAN"}
+    assert year in html and country in html
+    assert "Enter a whole number." not in html and "Introduzca un número entero." not in html
 
 
 @pytest.mark.parametrize("path", ["/agreements/", "/initiatives/", "/partnerships/"])
