@@ -2,6 +2,9 @@
 words, "—" for an empty fixed value, messages that say whether a save made something public, a
 chapter opened section by section, and no avatar fetched from another site."""
 
+import re
+from pathlib import Path
+
 from django.urls import reverse
 from django.utils import translation
 
@@ -161,3 +164,19 @@ def test_no_avatar_is_fetched_from_gravatar(client, editor, settings):
     client.force_login(editor)
     for url in (reverse("wagtailadmin_home"), reverse("wagtailadmin_account")):
         assert "gravatar" not in client.get(url).content.decode().lower()
+
+
+def test_every_picture_the_editor_guide_shows_exists():
+    docs = Path(__file__).resolve().parents[2] / "docs"
+    pictures = re.findall(r"!\[[^\]]*\]\((img/[^)]+)\)", (docs / "editors.md").read_text())
+    assert "img/agreement-parties.png" in pictures and "img/dashboard-verify.png" in pictures
+    assert [picture for picture in pictures if not (docs / picture).is_file()] == []
+
+
+def test_the_inspect_view_shows_a_dash_for_an_empty_value(client, editor):
+    agreement = Agreement.objects.filter(signed_on__isnull=True).first()
+    client.force_login(editor)
+    html = client.get(snippet_url(agreement, "inspect")).content.decode()
+    values = [value.split("</dd>", 1)[0].strip() for value in html.split("<dd>")[1:]]
+    assert "None" not in values
+    assert "—" in values
