@@ -441,11 +441,8 @@ class Agreement(SlugAndOrderMixin, PublicRecord, SearchTextMixin, BookSectionLin
         choices=AgreementStatus.choices,
         help_text=_("Where the agreement stands today. Update it when it changes, and set 'last verified on'."),
     )
-    signed_on = models.DateField(
-        _("date of signature"), null=True, blank=True, help_text=_("Date of signature, when known.")
-    )
+    signed_on = models.DateField(null=True, blank=True, help_text=_("Date of signature, when known."))
     entered_into_force_on = models.DateField(
-        _("date of entry into force"),
         null=True,
         blank=True,
         help_text=_("Date it entered into force for Peru, when known."),

@@ -21,7 +21,7 @@ def open_section(page, field_name):
     of every collapsed panel around the field, outermost first, as an editor clicks the headings."""
     field = page.locator(f"[name='{field_name}']")
     # The stream's script collapses the sections once it has built them.
-    expect(page.locator("section.w-panel.collapsed").first).to_be_attached()
+    expect(page.locator("[data-panel-toggle][aria-expanded='false']").first).to_be_attached()
     field.evaluate(
         """(field) => {
             const panels = [];

@@ -97,7 +97,7 @@ def test_the_editor_guide_walkthrough(new_page, portal_server):
     editor.goto(f"/admin/pages/{chapter_id}/edit/")
     expect(editor.locator("textarea[name=title]")).to_be_visible()
     screenshot(editor, "chapter-title")
-    editor.locator("section.w-panel.collapsed").first.scroll_into_view_if_needed()
+    editor.locator("[data-panel-toggle][aria-expanded='false']").first.scroll_into_view_if_needed()
     screenshot(editor, "chapter-sections")
     open_section(editor, "body-1-value-heading")
     editor.locator("input[name='body-1-value-heading']").scroll_into_view_if_needed()

@@ -10,7 +10,7 @@ from django.utils import translation
 
 import pytest
 
-from agreements.models import Agreement, Partner
+from agreements.models import Agreement, Partner, Partnership
 from diplomacy.models import Initiative
 from portal.book.blocks import ChapterBodyBlock
 from portal.foundations.admin import SearchableCheckboxes
@@ -66,8 +66,7 @@ def test_parties_chosen_in_the_form_are_saved_and_kept_in_the_revision(client, e
 @pytest.mark.parametrize(
     "model, name, label",
     [
-        (Agreement, "signed_on", "Date of signature"),
-        (Agreement, "entered_into_force_on", "Date of entry into force"),
+        (Partnership, "year_start", "First year"),
         (Agreement, "book_order", "Position in the book"),
         (Agreement, "title_es", "Title (Spanish)"),
         (Initiative, "book_order", "Position in the book"),
