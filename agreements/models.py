@@ -1,6 +1,7 @@
 """Peru's trade agreements, its partners (countries, blocs, organizations) and its strategic
 partnerships, as the book reports them and as editors keep them current."""
 
+import datetime
 from functools import cached_property
 from urllib.parse import urlencode
 
@@ -8,6 +9,7 @@ from django.db import models
 from django.db.models import Count, F, Prefetch, Q, Window, prefetch_related_objects
 from django.db.models.functions import Coalesce, ExtractYear
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalManyToManyField
@@ -322,6 +324,11 @@ class AgreementStatus(models.TextChoices):
     NEGOTIATING = "negotiating", _("Under negotiation")
 
 
+# An agreement whose status nobody has checked for this long is flagged for verification (the admin
+# dashboard and the admin listing's "verification" filter, whose value this is).
+VERIFY_EVERY = datetime.timedelta(days=365)
+NOT_VERIFIED_RECENTLY = "stale"
+
 # An agreement's year: the book's year, else its entry into force, else its signature.
 YEAR = Coalesce("book_year_start", ExtractYear("entered_into_force_on"), ExtractYear("signed_on"))
 
@@ -380,6 +387,11 @@ class AgreementQuerySet(TitleOrderMixin, LiveQuerySet):
     def by_book_order(self):
         return self.order_by("book_order", "title")
 
+    def not_verified_recently(self):
+        """Never verified, or last verified more than VERIFY_EVERY ago."""
+        verified_after = timezone.localdate() - VERIFY_EVERY
+        return self.filter(Q(last_verified_on__isnull=True) | Q(last_verified_on__lt=verified_after))
+
 
 class Agreement(SlugAndOrderMixin, PublicRecord, SearchTextMixin, BookSectionLink, ClusterableModel):
     """A trade agreement Peru is party to or negotiating."""
@@ -432,7 +444,9 @@ class Agreement(SlugAndOrderMixin, PublicRecord, SearchTextMixin, BookSectionLin
     )
     signed_on = models.DateField(null=True, blank=True, help_text=_("Date of signature, when known."))
     entered_into_force_on = models.DateField(
-        null=True, blank=True, help_text=_("Date it entered into force for Peru, when known.")
+        null=True,
+        blank=True,
+        help_text=_("Date it entered into force for Peru, when known."),
     )
     dates_source = models.CharField(
         _("source of the dates"),
@@ -485,7 +499,9 @@ class Agreement(SlugAndOrderMixin, PublicRecord, SearchTextMixin, BookSectionLin
         blank=True,
         help_text=_("Our Spanish translation of the book's words (the portal's, shown as such: not the book's)."),
     )
-    book_order = models.PositiveSmallIntegerField(default=0, help_text=_("Position in the book's list."))
+    book_order = models.PositiveSmallIntegerField(
+        _("position in the book"), default=0, help_text=_("Position in the book's list.")
+    )
     wto_rta_id = models.CharField(
         _("WTO RTA database id"),
         max_length=20,
@@ -705,10 +721,10 @@ class Partnership(SlugAndOrderMixin, PublicRecord, BookSectionLink, models.Model
         help_text=_("Established, or announced as coming."),
     )
     year_start = models.PositiveSmallIntegerField(
-        null=True, blank=True, help_text=_("The year it was formed (the first, for a span).")
+        _("first year"), null=True, blank=True, help_text=_("The year it was formed (the first, for a span).")
     )
     year_end = models.PositiveSmallIntegerField(
-        null=True, blank=True, help_text=_("For one built over several years: the last year.")
+        _("last year"), null=True, blank=True, help_text=_("For one built over several years: the last year.")
     )
     years_label = models.CharField(
         _("years, in the book's words"),
@@ -732,7 +748,9 @@ class Partnership(SlugAndOrderMixin, PublicRecord, BookSectionLink, models.Model
         blank=True,
         help_text=_("Our Spanish translation of the book's words (the portal's, shown as such: not the book's)."),
     )
-    book_order = models.PositiveSmallIntegerField(default=0, help_text=_("Position in the book's list."))
+    book_order = models.PositiveSmallIntegerField(
+        _("position in the book"), default=0, help_text=_("Position in the book's list.")
+    )
 
     objects = PartnershipQuerySet.as_manager()
 

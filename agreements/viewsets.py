@@ -1,6 +1,5 @@
 """Admin listings, forms and inspect views for partners, agreements and partnerships."""
 
-from django import forms
 from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 
@@ -18,11 +17,11 @@ from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
 import django_filters
 
-from portal.foundations.admin import PortalSnippetViewSet, SafeExportIndexView, bilingual
+from portal.foundations.admin import PortalSnippetViewSet, SafeExportIndexView, bilingual, searchable_choices
 from portal.foundations.book_links import book_section_panel
 from portal.foundations.listing import CountryFilter
 
-from .models import Agreement, AgreementKind, AgreementStatus, Partner, Partnership, Region
+from .models import NOT_VERIFIED_RECENTLY, Agreement, AgreementKind, AgreementStatus, Partner, Partnership, Region
 
 
 class PartnerAdminFilterSet(WagtailFilterSet):
@@ -45,7 +44,7 @@ class PartnerViewSet(PortalSnippetViewSet):
         bilingual("short_name"),
         FieldRowPanel([FieldPanel("code"), FieldPanel("region")]),
         FieldPanel("slug"),
-        FieldPanel("members", widget=forms.CheckboxSelectMultiple),
+        searchable_choices("members"),
         bilingual("notes"),
         PublishingPanel(),
     ]
@@ -57,6 +56,11 @@ class AgreementAdminFilterSet(WagtailFilterSet):
     region = django_filters.ChoiceFilter(choices=Region.choices, label=_("Region"), method="filter_region")
     year = django_filters.NumberFilter(field_name="book_year_start", label=_("Year in the book"))
     country = CountryFilter()
+    verification = django_filters.ChoiceFilter(
+        choices=[(NOT_VERIFIED_RECENTLY, _("Not verified in over a year, or never"))],
+        label=_("Verification"),
+        method="filter_verification",
+    )
 
     class Meta:
         model = Agreement
@@ -64,6 +68,9 @@ class AgreementAdminFilterSet(WagtailFilterSet):
 
     def filter_region(self, queryset, name, value):
         return queryset.in_region(value)
+
+    def filter_verification(self, queryset, name, value):
+        return queryset.not_verified_recently()
 
 
 class AgreementIndexView(SafeExportIndexView):
@@ -102,7 +109,7 @@ class AgreementViewSet(PortalSnippetViewSet):
                     bilingual("short_name"),
                     FieldPanel("kind"),
                     FieldPanel("slug"),
-                    FieldPanel("parties", widget=forms.CheckboxSelectMultiple),
+                    searchable_choices("parties"),
                     bilingual("description"),
                     bilingual("notes"),
                 ],

@@ -294,7 +294,9 @@ class Initiative(SlugAndOrderMixin, PublicRecord, SearchTextMixin, BookSectionLi
         help_text=_("Our Spanish translation of the book's words (the portal's, shown as such: not the book's)."),
     )
     notes_es = models.TextField(_("notes (Spanish)"), blank=True, help_text=_("The same notes in Spanish."))
-    book_order = models.PositiveSmallIntegerField(default=0, help_text=_("Order of first mention in the book."))
+    book_order = models.PositiveSmallIntegerField(
+        _("position in the book"), default=0, help_text=_("Order of first mention in the book.")
+    )
 
     objects = InitiativeQuerySet.as_manager()
 
@@ -569,7 +571,9 @@ class KeyFigure(SlugAndOrderMixin, PublicRecord, SearchTextMixin, BookSectionLin
         help_text=_("Our Spanish translation of the book's words (the portal's, shown as such: not the book's)."),
     )
     notes_es = models.TextField(_("notes (Spanish)"), blank=True, help_text=_("The same notes in Spanish."))
-    book_order = models.PositiveSmallIntegerField(default=0, help_text=_("Order of appearance in the book."))
+    book_order = models.PositiveSmallIntegerField(
+        _("position in the book"), default=0, help_text=_("Order of appearance in the book.")
+    )
 
     objects = KeyFigureQuerySet.as_manager()
 

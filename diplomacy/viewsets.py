@@ -10,7 +10,7 @@ from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
 import django_filters
 
-from portal.foundations.admin import PortalSnippetViewSet, bilingual
+from portal.foundations.admin import PortalSnippetViewSet, bilingual, searchable_choices
 from portal.foundations.book_links import book_section_panel
 from portal.foundations.listing import CountryFilter
 
@@ -65,8 +65,8 @@ class InitiativeViewSet(PortalSnippetViewSet):
             ],
             heading=_("When"),
         ),
-        FieldPanel("partners", widget=forms.CheckboxSelectMultiple),
-        FieldPanel("agreements", widget=forms.CheckboxSelectMultiple),
+        searchable_choices("partners"),
+        searchable_choices("agreements"),
         bilingual("description"),
         bilingual("outcomes"),
         bilingual("source_text"),

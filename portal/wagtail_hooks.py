@@ -1,5 +1,8 @@
 """Registration only: the book's snippets, the data licence setting, admin security, the dashboard and the editorial rules."""
 
+from django.templatetags.static import static
+from django.utils.html import format_html
+
 from wagtail import hooks
 from wagtail.contrib.settings.registry import register_setting
 from wagtail.snippets.models import register_snippet
@@ -9,6 +12,7 @@ from .book.viewsets import BookGroup
 from .data.models import DataLicence
 from .editorial.dashboard import homepage_panels
 from .editorial.deletion import refuse_if_linked
+from .editorial.messages import plain_page_messages
 from .security import admin_api, two_factor
 
 register_snippet(BookGroup)
@@ -16,6 +20,13 @@ register_setting(DataLicence, icon="doc-full")
 hooks.register("register_admin_urls", two_factor.admin_urls)
 hooks.register("register_account_menu_item", two_factor.account_menu_item)
 hooks.register("construct_admin_api", admin_api.restrict_documents_and_images, order=1)
+hooks.register("after_create_page", plain_page_messages)
+hooks.register("after_edit_page", plain_page_messages)
+
+
+@hooks.register("insert_global_admin_css")
+def portal_admin_css():
+    return format_html('<link rel="stylesheet" href="{}">', static("portal/admin/admin.css"))
 
 
 @hooks.register("before_delete_snippet")

@@ -152,6 +152,11 @@ class ChapterBodyBlock(blocks.StreamBlock):
 
     section = SectionBlock()
 
+    class Meta:
+        # A chapter is dozens of sections: each opens on its own (click its heading), so the editor
+        # moves through the chapter section by section instead of one page-long form.
+        collapsed = True
+
     def clean(self, value):
         value = super().clean(value)
         seen = set()

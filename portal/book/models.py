@@ -6,7 +6,8 @@ from django.http import Http404
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, TitleFieldPanel
+from wagtail.admin.widgets import AdminAutoHeightTextInput
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Locale, Page, PreviewableMixin, RevisionMixin
 from wagtail.search import index
@@ -20,6 +21,14 @@ from portal.foundations.records import PublicContent
 
 from .blocks import INLINE_FEATURES, ChapterBodyBlock, LinkBlock, section_anchors
 from .page_links import validate_page_links
+
+# The page title in a box that grows with it: Wagtail's one-line title box cuts off a long chapter
+# title. Enter does not start a new line (a title is one line).
+WHOLE_TITLE = [
+    TitleFieldPanel(
+        "title", widget=AdminAutoHeightTextInput(attrs={"data-action": "keydown.enter->w-sync#check:prevent"})
+    )
+]
 
 ORCID_VALIDATOR = RegexValidator(r"^\d{4}-\d{4}-\d{4}-\d{3}[\dX]$", _("An ORCID iD looks like 0000-0001-5125-1748."))
 
@@ -57,7 +66,7 @@ class HomePage(Page):
         help_text=_("Where the book and the authors' proposals can be read in full."),
     )
 
-    content_panels = Page.content_panels + [
+    content_panels = WHOLE_TITLE + [
         FieldPanel("subtitle"),
         FieldPanel("report_label"),
         FieldPanel("intro"),
@@ -129,7 +138,7 @@ class ChapterPage(Page):
         ),
     )
 
-    content_panels = Page.content_panels + [FieldPanel("number"), FieldPanel("summary"), FieldPanel("body")]
+    content_panels = WHOLE_TITLE + [FieldPanel("number"), FieldPanel("summary"), FieldPanel("body")]
     search_fields = Page.search_fields + [
         index.SearchField("summary"),
         index.SearchField("body"),
@@ -193,7 +202,7 @@ class AuthorsPage(Page):
         help_text=_("A sentence above the biographies."),
     )
 
-    content_panels = Page.content_panels + [FieldPanel("intro")]
+    content_panels = WHOLE_TITLE + [FieldPanel("intro")]
     parent_page_types = ["portal.HomePage"]
     subpage_types = []
     max_count_per_parent = 1

@@ -1,12 +1,10 @@
 """The admin dashboard's panels: the portal's state at a glance (registered in wagtail_hooks.py)."""
 
-import datetime
-
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import Count, F, Max, Q
 from django.urls import reverse
-from django.utils import timezone
+from django.utils.http import urlencode
 from django.utils.text import capfirst
 
 from wagtail.admin.ui.components import Component
@@ -14,23 +12,25 @@ from wagtail.models import Page, WorkflowState
 
 from wagtail_localize.models import StringTranslation, Translation
 
-from agreements.models import Agreement, AgreementStatus
+from agreements.models import NOT_VERIFIED_RECENTLY, Agreement, AgreementStatus
 from diplomacy.models import Initiative, InitiativeStatus
 from portal.foundations.records import record_types
-
-# An agreement whose status nobody has checked for this long is flagged for verification.
-STALE_AFTER = datetime.timedelta(days=365)
 
 
 def stale_agreements():
     """Published agreements never verified, or last verified more than a year ago: oldest first."""
-    stale_before = timezone.localdate() - STALE_AFTER
-    not_verified = Q(last_verified_on__isnull=True) | Q(last_verified_on__lt=stale_before)
     return (
         Agreement.objects.live()
-        .filter(not_verified)
+        .not_verified_recently()
         .order_by(F("last_verified_on").asc(nulls_first=True), "book_order")
     )
+
+
+def stale_agreements_listing_url():
+    """The admin listing of trade agreements filtered to the published ones to verify, least recently
+    verified first: the same agreements as the panel's."""
+    query = {"verification": NOT_VERIFIED_RECENTLY, "live": "true", "ordering": "last_verified_on"}
+    return reverse(Agreement.snippet_viewset.get_url_name("list")) + "?" + urlencode(query)
 
 
 class PortalStatePanel(Component):
@@ -114,7 +114,7 @@ class StaleAgreementsPanel(Component):
         return {
             "total": agreements.count(),
             "agreements": list(agreements[: self.limit]),
-            "listing_url": reverse("wagtailsnippets_agreements_agreement:list") + "?ordering=last_verified_on",
+            "listing_url": stale_agreements_listing_url(),
         }
 
 

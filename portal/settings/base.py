@@ -258,8 +258,8 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": ["'none'"],
     }
 }
-# Wagtail's admin still relies on inline scripts and styles, loads avatars and embeds from elsewhere,
-# and shows previews in a same-origin frame.
+# Wagtail's admin still relies on inline scripts and styles, loads embeds from elsewhere, and shows
+# previews in a same-origin frame. Avatars are never fetched from elsewhere (WAGTAIL_GRAVATAR_PROVIDER_URL).
 PORTAL_ADMIN_CSP = {
     "default-src": ["'self'"],
     "script-src": ["'self'", "'unsafe-inline'"],
@@ -328,6 +328,10 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# No avatar from Gravatar: it would tell a third party who opens the admin, and Wagtail asks for it
+# over plain HTTP, which the admin's CSP blocks (a broken image on every page). Editors without an
+# uploaded avatar get Wagtail's default one.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 
 # E-mail (password resets, review notifications): SMTP from EMAIL_URL, e.g.

@@ -16,6 +16,27 @@ def open_actions(page):
     page.locator("footer .w-dropdown__toggle").click()
 
 
+def open_section(page, field_name):
+    """Opens the chapter section holding ``field_name`` (sections start collapsed): clicks the toggle
+    of every collapsed panel around the field, outermost first, as an editor clicks the headings."""
+    field = page.locator(f"[name='{field_name}']")
+    # The stream's script collapses the sections once it has built them.
+    expect(page.locator("[data-panel-toggle][aria-expanded='false']").first).to_be_attached()
+    field.evaluate(
+        """(field) => {
+            const panels = [];
+            for (let panel = field.closest('[data-panel]'); panel; panel = panel.parentElement.closest('[data-panel]')) {
+                panels.unshift(panel);
+            }
+            for (const panel of panels) {
+                const toggle = panel.querySelector('[data-panel-toggle]');
+                if (toggle && toggle.getAttribute('aria-expanded') === 'false') toggle.click();
+            }
+        }"""
+    )
+    expect(field).to_be_visible()
+
+
 def submit_for_review(page):
     open_actions(page)
     page.locator("footer button[name=action-submit]").click()
@@ -72,6 +93,7 @@ def test_a_chapter_section_goes_through_the_same_review(new_page, portal_server)
     editor = new_page()
     log_in(editor, "editor")
     editor.goto(f"/admin/pages/{chapter_id}/edit/")
+    open_section(editor, "body-0-value-heading")
     heading = editor.locator("input[name='body-0-value-heading']")
     heading.fill("The Ministry's structure, reviewed")
     submit_for_review(editor)
@@ -117,3 +139,31 @@ def test_an_editor_cannot_publish_not_even_with_a_forged_publish_button(new_page
     visitor.goto("/en/agreements/peru-india-fta/")
     assert "FORGED" not in visitor.content()
     assert "Under negotiation" in visitor.locator("dl.facts").inner_text()
+
+
+def test_an_editor_finds_a_party_by_typing_part_of_its_name(new_page, portal_server):
+    agreement_id = portal_server.data["agreements"]["tisa"]
+    editor = new_page()
+    log_in(editor, "editor")
+    editor.goto(f"/admin/snippets/agreements/agreement/edit/{agreement_id}/")
+    chooser = editor.locator("[data-controller='portal-choices']").filter(has=editor.locator("[name=parties]"))
+    boxes = chooser.locator("input[name=parties]")
+    expect(chooser.locator(".portal-choices__chosen")).to_contain_text("Chosen:")
+    chooser.locator("input[type=search]").fill("jap")
+    visible = chooser.locator("label").filter(visible=True)
+    expect(visible).to_have_count(1)
+    expect(visible).to_contain_text("Japan")
+    chooser.locator("input[type=search]").fill("zzz")
+    expect(chooser.locator(".portal-choices__empty")).to_be_visible()
+    expect(chooser.locator(".portal-choices__chosen")).not_to_contain_text("Guatemala")
+    # Case and accents do not matter.
+    chooser.locator("input[type=search]").fill("GUATEMÁLA")
+    guatemala = chooser.locator("label").filter(visible=True)
+    expect(guatemala).to_have_count(1)
+    guatemala.locator("input").check()
+    expect(chooser.locator(".portal-choices__chosen")).to_contain_text("Guatemala")
+    # The search box is not part of the form: only the ticked boxes are sent.
+    assert boxes.count() > 50
+    open_actions(editor)
+    editor.locator("footer button[name=action-submit]").click()
+    expect(editor.locator(".messages")).to_contain_text("submitted for moderation")

@@ -7,6 +7,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.conftest import fill_date, log_in, screenshot
+from tests.browser.test_review import open_section
 
 pytestmark = pytest.mark.browser
 
@@ -24,8 +25,16 @@ def test_the_editor_guide_walkthrough(new_page, portal_server):
     screenshot(editor, "login")
     log_in(editor, "editor")
 
-    # Update an agreement's status and last-verified date, then submit it for review.
+    # Choose an agreement's parties by typing part of a name.
     editor.goto(agreement_edit)
+    parties = editor.locator("[data-controller='portal-choices']").filter(has=editor.locator("[name=parties]"))
+    parties.locator("input[type=search]").fill("gua")
+    parties.scroll_into_view_if_needed()
+    expect(parties.locator("label").filter(visible=True).first).to_contain_text("Guatemala")
+    screenshot(editor, "agreement-parties")
+    parties.locator("input[type=search]").fill("")
+
+    # Update an agreement's status and last-verified date, then submit it for review.
     editor.get_by_role("tab", name="Status and dates").click()
     editor.select_option("#id_status", "in_force")
     fill_date(editor, "#id_last_verified_on", "2026-11-20")
@@ -46,6 +55,9 @@ def test_the_editor_guide_walkthrough(new_page, portal_server):
     moderator = new_page()
     log_in(moderator, "moderator")
     screenshot(moderator, "dashboard")
+    moderator.locator("#portal-stale-agreements-section").scroll_into_view_if_needed()
+    expect(moderator.locator("#portal-stale-agreements-section")).to_contain_text("not yet verified — open the list")
+    screenshot(moderator, "dashboard-verify")
     moderator.get_by_text("Awaiting your review").scroll_into_view_if_needed()
     screenshot(moderator, "awaiting-review")
     moderator.goto(agreement_edit)
@@ -83,7 +95,12 @@ def test_the_editor_guide_walkthrough(new_page, portal_server):
     # The chapter editor.
     chapter_id = portal_server.data["chapters"]["chapter-3"]
     editor.goto(f"/admin/pages/{chapter_id}/edit/")
-    editor.locator("input[name='body-0-value-heading']").scroll_into_view_if_needed()
+    expect(editor.locator("textarea[name=title]")).to_be_visible()
+    screenshot(editor, "chapter-title")
+    editor.locator("[data-panel-toggle][aria-expanded='false']").first.scroll_into_view_if_needed()
+    screenshot(editor, "chapter-sections")
+    open_section(editor, "body-1-value-heading")
+    editor.locator("input[name='body-1-value-heading']").scroll_into_view_if_needed()
     screenshot(editor, "chapter-editor")
 
     # The admin in Spanish: the account settings.

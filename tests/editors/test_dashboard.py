@@ -30,7 +30,7 @@ def test_an_editor_sees_the_three_panels(client, editor):
     html = dashboard(client, editor)
     assert "The portal at a glance" in html
     assert "Submitted for review" in html and "Nothing is waiting for review." in html
-    assert f"{stale_agreements().count()} agreements not verified in over a year" in html
+    assert f"{stale_agreements().count()} agreements not yet verified — open the list" in html
 
 
 def test_records_are_counted_by_publication_status_and_by_their_own_status():
@@ -77,3 +77,41 @@ def test_agreements_never_or_long_ago_verified_are_flagged():
     context = StaleAgreementsPanel().get_context_data({})
     assert context["total"] == before - 1
     assert "ordering=last_verified_on" in context["listing_url"]
+
+
+def test_the_stale_agreements_link_opens_the_listing_filtered_to_the_same_agreements(client, editor):
+    Agreement.objects.filter(slug="peru-japan-epa").update(last_verified_on=timezone.localdate())
+    html = dashboard(client, editor)
+    url = StaleAgreementsPanel().get_context_data({})["listing_url"]
+    assert f'href="{url.replace("&", "&amp;")}"' in html
+    response = client.get(url)
+    listed = response.context["object_list"]
+    assert response.context["items_count"] == stale_agreements().count()
+    assert "peru-japan-epa" not in {agreement.slug for agreement in listed}
+    assert [agreement.pk for agreement in listed][: StaleAgreementsPanel.limit] == [
+        agreement.pk for agreement in stale_agreements()[: StaleAgreementsPanel.limit]
+    ]
+
+
+def test_the_stale_agreements_filter_is_offered_in_the_listing(client, editor):
+    client.force_login(editor)
+    html = client.get(reverse(Agreement.snippet_viewset.get_url_name("list"))).content.decode()
+    assert "Not verified in over a year, or never" in html
+
+
+def test_dashboard_panels_have_their_own_headings_and_tables(client, editor):
+    html = dashboard(client, editor)
+    for heading in (
+        "Pages and records by publication status",
+        "Published trade agreements by current status",
+        "Published initiatives by status",
+        "Agreements to verify",
+    ):
+        assert heading in html
+    assert html.count("portal-dashboard-panel") >= 3
+    assert "portal/admin/admin.css" in html
+
+
+def test_when_every_agreement_is_verified_the_panel_says_there_is_nothing_to_do(client, editor):
+    Agreement.objects.update(last_verified_on=timezone.localdate())
+    assert "Nothing to do here." in dashboard(client, editor)
