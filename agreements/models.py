@@ -210,6 +210,7 @@ class Partner(PublicRecord, SearchTextMixin, ClusterableModel):
     class Meta:
         ordering = ["name"]
         verbose_name = _("partner")
+        verbose_name_plural = _("partners")
         constraints = [
             models.UniqueConstraint(fields=["code"], condition=~Q(code=""), name="unique_partner_iso_code"),
         ]
@@ -543,6 +544,7 @@ class Agreement(SlugAndOrderMixin, PublicRecord, SearchTextMixin, BookSectionLin
     class Meta:
         ordering = ["book_order", "title"]
         verbose_name = _("trade agreement")
+        verbose_name_plural = _("trade agreements")
 
     def __str__(self):
         return self.title
@@ -780,6 +782,7 @@ class Partnership(SlugAndOrderMixin, PublicRecord, BookSectionLink, models.Model
     class Meta:
         ordering = ["year_start", "book_order"]
         verbose_name = _("strategic partnership")
+        verbose_name_plural = _("strategic partnerships")
 
     def __str__(self):
         return f"{self.partner.name}: {self.get_kind_display()}"

@@ -324,6 +324,7 @@ class Initiative(SlugAndOrderMixin, PublicRecord, SearchTextMixin, BookSectionLi
     class Meta:
         ordering = ["book_order", "title"]
         verbose_name = _("initiative")
+        verbose_name_plural = _("initiatives")
 
     def __str__(self):
         return self.title
@@ -599,6 +600,7 @@ class KeyFigure(SlugAndOrderMixin, PublicRecord, SearchTextMixin, BookSectionLin
     class Meta:
         ordering = ["book_order", "label"]
         verbose_name = _("key figure")
+        verbose_name_plural = _("key figures")
 
     def __str__(self):
         return f"{self.display_value} {self.unit} — {self.label}".strip()
