@@ -41,7 +41,7 @@ def test_on_a_phone_the_filters_open_and_a_country_is_chosen_by_its_spanish_name
 
     country = page.locator("#id_country")
     assert not country.is_visible()  # folded
-    assert page.get_by_role("link", name="Skip to results").is_visible()
+    assert page.get_by_role("link", name="Saltar a los resultados").is_visible()
     count = page.locator(".result-count")
     assert count.is_visible() and top(count) < FIRST_RESULT_WITHIN
     assert top(page.locator("ol.results > li").first) < FIRST_RESULT_WITHIN
