@@ -15,6 +15,9 @@ class LanguageSitemap(Sitemap):
     i18n = True
     alternates = True
     x_default = True
+    # Addresses per file (each language counts): small enough for the page cache to keep a file and for
+    # a crawler to fetch it quickly at any number of records; the index names every file (?p=2, ...).
+    limit = 1000
 
 
 class BookSitemap(LanguageSitemap):

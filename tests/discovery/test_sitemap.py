@@ -78,3 +78,16 @@ def test_robots_names_the_sitemap_and_lets_crawlers_read_listings_and_their_page
 def test_filtered_listings_say_noindex_but_their_pages_do_not(client):
     assert 'content="noindex' in client.get("/en/agreements/?status=signed").content.decode()
     assert 'content="noindex' not in client.get("/en/agreements/?page=2").content.decode()
+
+
+def test_many_records_are_split_over_files_the_index_names(client, monkeypatch):
+    from portal.discovery.sitemaps import RecordSitemap
+
+    every = all_urls(client)
+    monkeypatch.setattr(RecordSitemap, "limit", 10)
+    index = ElementTree.fromstring(client.get("/sitemap.xml").content)  # noqa: S314 - our own response
+    files = [location.text for location in index.findall("s:sitemap/s:loc", NS)]
+    assert "http://testserver/sitemap-agreement.xml?p=2" in files
+    assert len(ElementTree.fromstring(client.get("/sitemap-agreement.xml?p=2").content)) == 10  # noqa: S314
+    # The same addresses, however they are split.
+    assert all_urls(client) == every
