@@ -31,6 +31,9 @@ DECIMALS = re.compile(r"(-?\d+\.\d)\d+")
 PATH_TOKEN = re.compile(r"[MmCcLlHhVvZz]|-?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
 # How many numbers each path command takes.
 ARITY = {"m": 2, "l": 2, "c": 6, "h": 1, "v": 1, "z": 0}
+# Curves drawn as straight lines to their end points: at the map's size in whole units their control
+# points change no pixel worth seeing but made up most of the page's bytes.
+STRAIGHTENED = {"c": "l", "C": "L"}
 # The patterns' lines, in map units: wide enough to be seen when the map is 360 pixels wide.
 PATTERN_SIZE = 20
 # Where Peru's dot sits on the package's drawing (its shape spans x 650-751, y 760-918); its name is
@@ -82,7 +85,7 @@ def lightened(element):
 
 def whole_unit_path(d):
     """Path data in whole map units whose rounding never adds up along a path: each relative step is
-    the difference between the rounded points it joins, not the rounded step."""
+    the difference between the rounded points it joins, not the rounded step. Curves become lines."""
     tokens = PATH_TOKEN.findall(d)
     out = []
     x = y = start_x = start_y = 0.0
@@ -96,7 +99,7 @@ def whole_unit_path(d):
                 x, y = start_x, start_y
                 out.append("z")
                 continue
-            out.append(command)
+            out.append(STRAIGHTENED.get(command, command))
         elif command in "mM":
             # Pairs that follow a move are lines.
             command = "l" if command == "m" else "L"
@@ -114,6 +117,8 @@ def whole_unit_path(d):
             out.append(str(round(y) - origin_y))
         else:
             points = [(base_x + values[k], base_y + values[k + 1]) for k in range(0, len(values), 2)]
+            if kind == "c":
+                points = points[2:]
             out.append(" ".join(f"{round(px) - origin_x},{round(py) - origin_y}" for px, py in points))
             x, y = points[-1]
         if kind == "m":
