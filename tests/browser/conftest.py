@@ -3,6 +3,7 @@ file, the whole book loaded), once per test session; the browser may reach nothi
 
 Without /usr/bin/chromium the tests skip, saying why; under CI (CI=true) they fail instead."""
 
+import contextlib
 import json
 import os
 import shutil
@@ -101,8 +102,15 @@ def portal_server(tmp_path_factory):
     manage("migrate", "--noinput", env=env)
     manage("load_portal", env=env)
     data = json.loads(manage("shell", "-c", SETUP, env=env).stdout.strip().splitlines()[-1])
-    port = free_port()
     log = folder / "server.log"
+    with serving(env, free_port(), log) as url:
+        yield Server(url=url, data=data, log=log)
+
+
+@contextlib.contextmanager
+def serving(env, port, log):
+    """manage.py runserver with ``env`` on ``port``, its output in ``log``; yields its address once it
+    answers, and stops it afterwards."""
     with open(log, "w") as output:
         process = subprocess.Popen(
             [sys.executable, "manage.py", "runserver", "--noreload", f"127.0.0.1:{port}"],
@@ -114,7 +122,7 @@ def portal_server(tmp_path_factory):
     url = f"http://127.0.0.1:{port}"
     try:
         wait_until_up(f"{url}/en/", process, log)
-        yield Server(url=url, data=data, log=log)
+        yield url
     finally:
         stop(process, timeout=10)
 
@@ -156,12 +164,17 @@ def only_local(route):
 @pytest.fixture
 def new_page(browser, portal_server):
     """new_page() -> a page in a fresh context (its own cookies): one per person in a test.
-    ``bypass_csp`` lets a test inject its own script (axe-core) despite the site's CSP."""
+    ``bypass_csp`` lets a test inject its own script (axe-core) despite the site's CSP; ``viewport``,
+    ``javascript`` and ``base_url`` (another server's) change the browser the page is in."""
     contexts = []
 
-    def make(bypass_csp=False):
+    def make(bypass_csp=False, viewport=VIEWPORT, javascript=True, base_url=None):
         context = browser.new_context(
-            viewport=VIEWPORT, base_url=portal_server.url, accept_downloads=True, bypass_csp=bypass_csp
+            viewport=viewport,
+            base_url=base_url or portal_server.url,
+            accept_downloads=True,
+            bypass_csp=bypass_csp,
+            java_script_enabled=javascript,
         )
         context.route("**/*", only_local)
         context.set_default_timeout(20_000)

@@ -15,19 +15,11 @@ FIRST_RESULT_WITHIN = 1100
 
 
 @pytest.fixture
-def open_without_javascript(browser, portal_server):
-    contexts = []
-
+def open_without_javascript(new_page):
     def make(viewport):
-        context = browser.new_context(viewport=viewport, base_url=portal_server.url, java_script_enabled=False)
-        context.route("**/*", only_local)
-        context.set_default_timeout(20_000)
-        contexts.append(context)
-        return context.new_page()
+        return new_page(viewport=viewport, javascript=False)
 
-    yield make
-    for context in contexts:
-        context.close()
+    return make
 
 
 def top(locator):

@@ -5,16 +5,14 @@ settings (portal.settings.demo: DEBUG off, as in production), on the browser tes
 missing page shows the designed 404 page."""
 
 import os
-import subprocess
-import sys
 import urllib.error
 import urllib.request
 
 import pytest
 
-from tests.browser.conftest import BASE_DIR, only_local, wait_until_up
+from tests.browser.conftest import serving
 from tests.browser.test_accessibility import BLOCKING, RUN_AXE
-from tests.production.support import free_port, stop
+from tests.production.support import free_port
 
 pytestmark = pytest.mark.browser
 
@@ -80,41 +78,19 @@ def demo_server(portal_server):
         "DEMO_PORT": str(port),
         "PYTHONUNBUFFERED": "1",
     }
-    log = portal_server.log.parent / "demo.log"
-    with open(log, "w") as output:
-        process = subprocess.Popen(
-            [sys.executable, "manage.py", "runserver", "--noreload", f"127.0.0.1:{port}"],
-            cwd=BASE_DIR,
-            env=env,
-            stdout=output,
-            stderr=subprocess.STDOUT,
-        )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        wait_until_up(f"{url}/en/", process, log)
+    with serving(env, port, portal_server.log.parent / "demo.log") as url:
         yield url
-    finally:
-        stop(process, timeout=10)
 
 
 @pytest.fixture
-def phone(browser, demo_server):
+def phone(new_page, demo_server):
     """phone(javascript=True, bypass_csp=False) -> a page 360 px wide on the demo server (``bypass_csp``
     lets a test inject axe-core)."""
-    contexts = []
 
     def make(javascript=True, bypass_csp=False):
-        context = browser.new_context(
-            viewport=PHONE, base_url=demo_server, java_script_enabled=javascript, bypass_csp=bypass_csp
-        )
-        context.route("**/*", only_local)
-        context.set_default_timeout(20_000)
-        contexts.append(context)
-        return context.new_page()
+        return new_page(bypass_csp=bypass_csp, viewport=PHONE, javascript=javascript, base_url=demo_server)
 
-    yield make
-    for context in contexts:
-        context.close()
+    return make
 
 
 def test_no_page_scrolls_sideways_on_a_phone_in_either_language(phone, portal_server):
