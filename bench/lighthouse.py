@@ -46,7 +46,18 @@ TEMPLATES = [
 LANGUAGES = os.environ.get("LIGHTHOUSE_LANGUAGES", "en,es").split(",")
 
 
-def lighthouse(url, work):
+def lighthouse(url, work, attempts=3):
+    """The four scores and the failed binary audits of one page. Lighthouse now and then fails to
+    record a trace (NO_NAVSTART): such a run is tried again."""
+    for _attempt in range(attempts - 1):
+        try:
+            return lighthouse_once(url, work)
+        except RuntimeError as error:
+            print(f"[lighthouse] {url}: {error}; trying again", file=sys.stderr, flush=True)
+    return lighthouse_once(url, work)
+
+
+def lighthouse_once(url, work):
     result = subprocess.run(
         [
             str(LIGHTHOUSE),
@@ -64,7 +75,7 @@ def lighthouse(url, work):
         timeout=180,
     )
     if result.returncode != 0:
-        raise SystemExit(f"lighthouse failed on {url}:\n{result.stderr[-2000:]}")
+        raise RuntimeError(f"lighthouse failed:\n{result.stderr[-2000:]}")
     report = json.loads(result.stdout)
     scores = {name: round(100 * (report["categories"][name]["score"] or 0)) for name in CATEGORIES}
     failed = [
