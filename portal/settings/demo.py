@@ -7,12 +7,15 @@ DEMO_HOST and DEMO_PORT (set by the Makefile from HOST and PORT) are where the d
 is allowed, and the admin's links point there."""
 
 import os
+import secrets
 
 from .base import *  # noqa: F403
 
 DEBUG = False
 PORTAL_DEMO = True
-SECRET_KEY = os.environ.get("SECRET_KEY", "demo-only-secret-not-for-production")
+# A new key at each start unless one is given: a demo reachable from other machines (HOST=0.0.0.0)
+# must not sign sessions with a key anyone can read here. Signing in again after a restart is the cost.
+SECRET_KEY = os.environ.get("SECRET_KEY") or secrets.token_urlsafe(50)
 DEMO_HOST = os.environ.get("DEMO_HOST", "127.0.0.1")
 DEMO_PORT = os.environ.get("DEMO_PORT", "8000")
 # Listening on every interface, the demo is reached by whatever name or address the machine has.
