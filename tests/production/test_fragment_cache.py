@@ -54,6 +54,11 @@ def page_and_queries(client, url):
         "/es/chapter-3/",
         "/en/search/?q=trade",
         "/es/search/?q=comision",
+        "/en/partners/",
+        "/es/partners/",
+        "/en/partners/?sort=initiatives",
+        "/en/diplomacy/",
+        "/es/diplomacy/",
     ],
 )
 def test_a_page_built_from_fragments_is_the_page_rendered_in_full(fragments, url):

@@ -1,30 +1,18 @@
-"""The partners and areas indexes built from cached fragments are the pages rendered in full; the map
-is built once per content version and language, and a publication changes it at once, in the CDN
-too."""
+"""The partners map is built once per content version and language, and a publication changes it at
+once, in the CDN too (test_fragment_cache.py compares the indexes built from fragments with the
+pages rendered in full)."""
 
 from fnmatch import fnmatch
 
-from django.test import Client, override_settings
+from django.test import override_settings
 
 import pytest
 
 from agreements.models import Agreement, Partner, Partnership
 from tests.production.test_cache import RecordingBackend
-from tests.production.test_fragment_cache import RENDER_ALL, fragments, page_and_queries  # noqa: F401 - a fixture
+from tests.production.test_fragment_cache import fragments  # noqa: F401 - a fixture
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.mark.parametrize(
-    "url", ["/en/partners/", "/es/partners/", "/en/partners/?sort=initiatives", "/en/diplomacy/", "/es/diplomacy/"]
-)
-def test_an_index_built_from_fragments_is_the_index_rendered_in_full(fragments, url):  # noqa: F811
-    with override_settings(PORTAL_PAGE_CACHE=RENDER_ALL):
-        rendered, all_queries = page_and_queries(Client(), url)
-    first, _ = page_and_queries(fragments, url)
-    again, fewer = page_and_queries(fragments, url)
-    assert first == again == rendered
-    assert fewer < all_queries
 
 
 def test_the_map_follows_a_publication_at_once_in_each_language(fragments):  # noqa: F811
