@@ -34,7 +34,9 @@ class PageCacheMiddleware:
         # visitor a page cached over HTTP.
         address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
         digest = hashlib.sha256(address.encode()).hexdigest()
-        key = f"portal:page:{version}:{digest}"
+        # "v2": what is stored (status, headers, body, gzip copy) changed shape; a key of its own keeps a
+        # shared cache's entries from an earlier release from being read as this one's.
+        key = f"portal:page:v2:{version}:{digest}"
         stored = cache.get(key)
         if stored is not None:
             return self._hit(request, *stored)
