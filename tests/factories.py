@@ -81,3 +81,35 @@ def home_page():
 
 def chapter(number):
     return ChapterPage.objects.get(slug=f"chapter-{number}", locale=Locale.get_default())
+
+
+def bulk_agreements(count, parties, slug="bulk-agreement", title="Bulk agreement", first_order=1000, **fields):
+    """``count`` live agreements written in bulk (no revisions), for tests of what must not grow with
+    the data: agreement ``n`` has the partners ``parties(n)``, its status cycles through in force,
+    signed and negotiating, and a field given as a function is called with ``n``."""
+    statuses = ["in_force", "signed", "negotiating"]
+    fields = {"kind": "free_trade", "description": "A generated agreement.", "live": True, **fields}
+    agreements = Agreement.objects.bulk_create(
+        (
+            Agreement(
+                slug=f"{slug}-{n}",
+                title=f"{title} {n}",
+                status=statuses[n % 3],
+                book_order=first_order + n,
+                **{name: value(n) if callable(value) else value for name, value in fields.items()},
+            )
+            for n in range(count)
+        ),
+        batch_size=1000,
+    )
+    Parties = Agreement.parties.through
+    Parties.objects.bulk_create(
+        (
+            Parties(agreement_id=agreement.pk, partner_id=partner.pk)
+            for n, agreement in enumerate(agreements)
+            for partner in parties(n)
+        ),
+        batch_size=2000,
+        ignore_conflicts=True,
+    )
+    return agreements

@@ -48,7 +48,8 @@ class Table:
     model = None
 
     def columns(self):
-        raise NotImplementedError
+        """The file's columns, in order: each kind of table (a record type's, a link table) says them."""
+        raise NotImplementedError(f"{type(self).__name__} must say its columns")
 
     @cached_property
     def keys(self):

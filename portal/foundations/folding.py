@@ -64,8 +64,9 @@ class SearchTextMixin(models.Model):
         abstract = True
 
     def searchable_parts(self):
-        """The texts the word filter matches, as they are published (live relations only)."""
-        raise NotImplementedError
+        """The texts the word filter matches, as they are published (live relations only): each record
+        type that takes the word filter says them."""
+        raise NotImplementedError(f"{type(self).__name__} must say which texts the word filter matches")
 
     @classmethod
     def matching(cls, queryset, query):

@@ -1,6 +1,7 @@
 import pytest
 
-from agreements.models import Agreement, Partner, Partnership
+from agreements.models import Partner, Partnership
+from tests.factories import bulk_agreements
 
 EXTRA = 1000
 
@@ -10,22 +11,14 @@ def many_records(db):
     """1,000 more live agreements (each with Japan and the EU as parties, so they match the country,
     region and text filters too) and 1,000 more partnerships, written in bulk."""
     japan, eu = Partner.objects.get(code="JP"), Partner.objects.get(slug="european-union")
-    agreements = Agreement.objects.bulk_create(
-        Agreement(
-            slug=f"bulk-agreement-{n}",
-            title=f"Bulk trade agreement {n}",
-            kind="free_trade",
-            status=["in_force", "signed", "negotiating"][n % 3],
-            book_status="in_force",
-            book_year_start=1990 + n % 30,
-            description="A generated agreement.",
-            book_order=100 + n,
-            live=True,
-        )
-        for n in range(EXTRA)
+    agreements = bulk_agreements(
+        EXTRA,
+        lambda n: (japan, eu),
+        title="Bulk trade agreement",
+        first_order=100,
+        book_status="in_force",
+        book_year_start=lambda n: 1990 + n % 30,
     )
-    Through = Agreement.parties.through
-    Through.objects.bulk_create([Through(agreement_id=a.pk, partner_id=p.pk) for a in agreements for p in (japan, eu)])
     Partnership.objects.bulk_create(
         Partnership(
             slug=f"bulk-partnership-{n}",

@@ -11,6 +11,7 @@ from lxml import etree, html
 from agreements.models import Agreement, AgreementStatus, Partner, Partnership
 from agreements.partner_index import SORTS, partner_rows
 from agreements.partner_map import world_shapes
+from tests.factories import bulk_agreements
 
 pytestmark = pytest.mark.django_db
 
@@ -212,25 +213,8 @@ def add_many_partners_and_agreements():
         for i, bloc in enumerate(blocs)
         for k in range(10)
     )
-    agreements = Agreement.objects.bulk_create(
-        Agreement(
-            slug=f"bulk-agreement-{n}",
-            title=f"Bulk agreement {n}",
-            kind="free_trade",
-            status=["in_force", "signed", "negotiating"][n % 3],
-            description="Generated.",
-            book_order=500 + n,
-            live=True,
-        )
-        for n in range(600)
-    )
-    Parties = Agreement.parties.through
     japan = Partner.objects.get(code="JP")
-    Parties.objects.bulk_create(
-        Parties(agreement_id=agreement.pk, partner_id=partner.pk)
-        for n, agreement in enumerate(agreements)
-        for partner in (partners[n % 300], japan)
-    )
+    bulk_agreements(600, lambda n: (partners[n % 300], japan), first_order=500, description="Generated.")
     Partnership.objects.bulk_create(
         Partnership(slug=f"bulk-partnership-{n}", partner=partners[n], description="Generated.", live=True)
         for n in range(300)

@@ -16,7 +16,7 @@ from agreements.models import Agreement, Partner, Partnership
 from diplomacy.models import Initiative, KeyFigure
 from portal.data.columns import table_named
 from portal.data.models import DataLicence
-from tests.factories import make_agreement, make_partner
+from tests.factories import bulk_agreements, make_agreement, make_partner
 
 from .reading import content, read_csv, read_json
 
@@ -274,34 +274,14 @@ def test_numbers_are_not_taken_for_formulas(download):
 def two_thousand_agreements(db):
     """2,000 more live agreements, written in bulk (as bench/generate.py does), each with two parties."""
     partners = list(Partner.objects.live().order_by("pk"))
-    agreements = Agreement.objects.bulk_create(
-        (
-            Agreement(
-                slug=f"generated-agreement-{n}",
-                title=f"Generated agreement {n}",
-                kind="free_trade",
-                status=["in_force", "signed", "negotiating"][n % 3],
-                book_status="in_force",
-                book_year_start=1970 + n % 55,
-                description="A generated agreement.",
-                book_order=1000 + n,
-                live=True,
-            )
-            for n in range(2000)
-        ),
-        batch_size=1000,
+    return bulk_agreements(
+        2000,
+        lambda n: {partners[(n * k) % len(partners)] for k in (1, 7)},
+        slug="generated-agreement",
+        title="Generated agreement",
+        book_status="in_force",
+        book_year_start=lambda n: 1970 + n % 55,
     )
-    Through = Agreement.parties.through
-    Through.objects.bulk_create(
-        (
-            Through(agreement_id=agreement.pk, partner_id=partners[(i * k) % len(partners)].pk)
-            for i, agreement in enumerate(agreements)
-            for k in (1, 7)
-        ),
-        batch_size=2000,
-        ignore_conflicts=True,
-    )
-    return agreements
 
 
 @pytest.mark.parametrize("language", ["en", "es"])
