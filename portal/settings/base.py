@@ -65,10 +65,12 @@ MIDDLEWARE = [
     # Outside the page cache, which stores pages already compressed; after WhiteNoise, which sends
     # static files precompressed itself.
     "portal.caching.compression.PublicCompressionMiddleware",
+    # A hit answers here, with the headers stored with the page (the CSP and X-Frame-Options set below
+    # on the first rendering), so it does no more work than a static file; it needs no database either.
+    "portal.caching.pages.PageCacheMiddleware",
     "portal.security.csp.ContentSecurityPolicyMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "portal.security.availability.DatabaseUnavailableMiddleware",
-    "portal.caching.pages.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",

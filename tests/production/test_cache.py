@@ -8,11 +8,13 @@ import sys
 
 from django.conf import settings
 from django.core.cache import caches
+from django.middleware.clickjacking import XFrameOptionsMiddleware
 from django.test import Client, override_settings
 
 from wagtail.contrib.frontend_cache.backends import BaseBackend
 
 import pytest
+from csp.middleware import CSPMiddleware
 
 from agreements.models import Agreement
 from portal.book.models import Author
@@ -54,6 +56,24 @@ def test_anonymous_pages_are_cached(page_cache, django_assert_num_queries):
             second, hit = state(page_cache, url)
         assert second == "hit", url
         assert hit.content == miss.content and hit["Content-Type"] == miss["Content-Type"]
+
+
+def test_a_hit_sends_the_pages_headers_without_the_work_below_the_page_cache(page_cache, monkeypatch):
+    """A hit costs what a static file costs: the CSP and X-Frame-Options were stored with the page, so
+    the middleware that builds them (and the session, locale and auth below) never runs."""
+    _first, miss = state(page_cache, "/en/agreements/")
+    assert "default-src 'self'" in miss["Content-Security-Policy"]
+
+    def must_not_run(*args, **kwargs):
+        raise AssertionError("a page-cache hit built a header")
+
+    monkeypatch.setattr(CSPMiddleware, "process_response", must_not_run)
+    monkeypatch.setattr(XFrameOptionsMiddleware, "process_response", must_not_run)
+    with override_settings(SESSION_ENGINE="no.such.engine"):
+        status, hit = state(page_cache, "/en/agreements/")
+    assert status == "hit"
+    for header in ("Content-Security-Policy", "X-Frame-Options", "Content-Type", "Cache-Control", "Content-Language"):
+        assert hit.get(header) == miss.get(header), header
 
 
 def test_what_is_never_cached(page_cache, make_member):
