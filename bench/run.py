@@ -4,9 +4,10 @@
    load_portal, then counts each page's SQL queries at the fixture size (fragment cache off and on), adds 10,000 agreements and
    2,000 initiatives (bench/generate.py) and counts them again.
 2. Starts gunicorn pinned to one core (taskset) and drives it with wrk pinned to another, page by page,
-   after a warm-up, three times (MODES): with nothing cached, with the fragment cache only, and with
-   the page cache too. A static file served by the same server, measured before and after the pages,
-   is the ceiling every page is compared with.
+   after a warm-up, in each mode (MODES): with nothing cached, with the fragment cache only, and with
+   the page cache too; then the two cached modes again with the cache in Redis (REDIS_MODES: Debian's
+   redis-server, started on a free loopback port on wrk's core). A static file served by the same
+   server, measured before and after the pages, is the ceiling every page is compared with.
 3. Prints a Markdown report (machine, date, requests/s, p50/p99 latency, errors, ratio to the static
    file, queries per page at both sizes) and writes it to bench/results/latest.md.
 
@@ -266,6 +267,47 @@ def measure(env, server_core, client_core, static_path):
         stop_server(server)
 
 
+def start_redis(core):
+    """Debian's redis-server on a free loopback port, nothing written to disk, pinned to the client's
+    core so the server's core measures the app alone (in production Redis runs on a machine of its
+    own)."""
+    if not shutil.which("redis-server"):
+        log("installing redis-server (apt-get)")
+        env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+        subprocess.run(["apt-get", "install", "-y", "-qq", "redis-server"], check=True, env=env)
+    port = free_port()
+    process = subprocess.Popen(
+        [
+            "taskset",
+            "-c",
+            core,
+            "redis-server",
+            "--bind",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "--save",
+            "",
+            "--appendonly",
+            "no",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 30
+    while True:
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=1) as sock:
+                sock.sendall(b"PING\r\n")
+                if sock.recv(16).startswith(b"+PONG"):
+                    return process, f"redis://127.0.0.1:{port}/0"
+        except OSError:
+            pass
+        if process.poll() is not None or time.monotonic() > deadline:
+            raise SystemExit("redis-server did not start")
+        time.sleep(0.2)
+
+
 def rate(rps):
     return f"{rps:.1f}" if rps < 10 else f"{rps:.0f}"
 
@@ -283,6 +325,20 @@ MODES = [
     ),
     ("page cache", "page and fragment caches on (production's defaults)", {"PAGE_CACHE_SECONDS": 300}),
 ]
+# The cached modes again with the cache in Redis (REDIS_URL), as when several app servers share it:
+# what a cache round trip over the network costs beside the process's own memory.
+REDIS_MODES = [
+    (
+        "fragments, Redis",
+        "as *fragments*, with the cache in Redis instead of each process's memory",
+        {"PAGE_CACHE_SECONDS": 0, "FRAGMENT_CACHE_SECONDS": 300},
+    ),
+    (
+        "page cache, Redis",
+        "as *page cache*, with the cache in Redis instead of each process's memory",
+        {"PAGE_CACHE_SECONDS": 300},
+    ),
+]
 
 
 def report(info, database, counts, results):
@@ -293,7 +349,8 @@ def report(info, database, counts, results):
         f"gunicorn ({WORKERS} sync workers) pinned to one core, wrk (1 thread, {CONNECTIONS} connections, "
         f"{SECONDS} s per URL after a 1 s warm-up) pinned to another, over loopback.",
     ]
-    for mode, description, _env in MODES:
+    modes = [mode for mode in MODES + REDIS_MODES if mode[0] in results]
+    for mode, description, _env in modes:
         measured = results[mode]
         ceiling = measured["static file (ceiling)"]["rps"]
         lines += [
@@ -315,11 +372,11 @@ def report(info, database, counts, results):
         "**Worst cases**: each hostile request's cost (time per request, 1 / req/s) as a multiple of the "
         "plain request it is a variant of, in each mode; at most 2× is the target.",
         "",
-        "| request | plain | " + " | ".join(mode for mode, _d, _e in MODES) + " |",
-        "|---|---|" + "---:|" * len(MODES),
+        "| request | plain | " + " | ".join(mode for mode, _d, _e in modes) + " |",
+        "|---|---|" + "---:|" * len(modes),
     ]
     for name, path, plain in WORST_CASES:
-        ratios = [results[mode][plain]["rps"] / results[mode][name]["rps"] for mode, _d, _e in MODES]
+        ratios = [results[mode][plain]["rps"] / results[mode][name]["rps"] for mode, _d, _e in modes]
         lines.append(f"| {name} `{path}` | {plain} | " + " | ".join(f"{ratio:.2f}×" for ratio in ratios) + " |")
     lines += [
         "",
@@ -359,6 +416,15 @@ def main():
         for mode, _description, extra in MODES:
             log(f"measuring: {mode}")
             results[mode] = measure(environment(database_url, work, **extra), server_core, client_core, static_path)
+        redis, redis_url = start_redis(client_core)
+        try:
+            for mode, _description, extra in REDIS_MODES:
+                log(f"measuring: {mode}")
+                env = environment(database_url, work, REDIS_URL=redis_url, **extra)
+                results[mode] = measure(env, server_core, client_core, static_path)
+        finally:
+            redis.terminate()
+            redis.wait()
 
         text = report(machine(), database, counts, results)
         folder = BASE / "bench" / "results"
