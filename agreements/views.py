@@ -3,6 +3,7 @@ through the models' querysets and filters and hands them to a template."""
 
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, render
+from django.utils.functional import cached_property
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
@@ -92,19 +93,33 @@ def partner_detail(request, slug):
     return render(request, partner.detail_template, partner.get_context(request))
 
 
+class PartnershipResults:
+    """The partnerships the filters select, with what the page builds from them: read when a fragment
+    showing them is rendered, not when the fragment cache answers."""
+
+    def __init__(self, filterset):
+        self.filterset = filterset
+
+    @cached_property
+    def records(self):
+        return list(self.filterset.qs)
+
+    @cached_property
+    def passages(self):
+        # The book's words once, above the cards, rather than on each of them.
+        return distinct_passages(self.records)
+
+    @cached_property
+    def chart(self):
+        return partnerships_chart(self.records)
+
+
 @require_safe
 def partnership_list(request):
     queryset = Partnership.objects.live().select_related("partner", "chapter").chronological()
     filterset = PartnershipListingFilterSet(request.GET, queryset=queryset, request=request)
-    partnerships = list(filterset.qs)
     return render(
         request,
         "agreements/partnership_list.html",
-        {
-            **listing_context(request, Partnership, filterset),
-            "partnerships": partnerships,
-            # The book's words once, above the cards, rather than on each of them.
-            "passages": distinct_passages(partnerships),
-            "chart": partnerships_chart(partnerships),
-        },
+        {**listing_context(request, Partnership, filterset), "results": PartnershipResults(filterset)},
     )

@@ -292,6 +292,16 @@ class ListingFilterSet(django_filters.FilterSet):
         return [(name, str(cleaned[name])) for name in self.form.fields if not is_empty(cleaned.get(name))]
 
     @property
+    def submitted(self):
+        """What the form shows back: the values sent for its own fields, as sent (a refused value is
+        shown with its error), other parameters left out. With the address and the language, the
+        rendered form depends on nothing else, so it keys the form's cached fragment."""
+        if not self.is_bound:
+            return ""
+        data = self.form.data
+        return urlencode([(name, value) for name in self.form.fields for value in data.getlist(name)])
+
+    @property
     def query(self):
         """The applied filters as a query string: the results' canonical address, for their links."""
         return urlencode(self.applied())

@@ -46,6 +46,7 @@ def page_and_queries(client, url):
         "/en/",
         "/en/chapter-3/",
         "/en/agreements/?status=in_force",
+        "/en/agreements/?year_from=abc&country=Japan&status=bogus",
         "/en/partnerships/",
         "/en/partnerships/?kind=strategic_partnership&year_from=2000",
         "/en/initiatives/?area=economic&page=2",
@@ -135,6 +136,8 @@ WARM_QUERIES = {
     "/en/agreements/?status=in_force&page=2": 0,
     "/en/agreements/?status=in_force&utm_source=newsletter&page=2": 0,
     "/en/initiatives/?area=economic&country=jp&page=2": 0,
+    # Nothing: the book's passages, the results and the chart are fragments keyed by the filters.
+    "/en/partnerships/?kind=strategic_partnership": 0,
     "/es/search/?q=comision": 0,
 }
 
@@ -144,6 +147,18 @@ def test_a_page_whose_fragments_are_cached_reads_only_what_lies_outside_them(fra
     page_and_queries(fragments, url)
     _page, queries = page_and_queries(fragments, url)
     assert queries == WARM_QUERIES[url]
+
+
+def test_the_filter_form_shows_back_what_each_visitor_sent(fragments):
+    """The form is cached by the values sent for its fields: a refused value comes back with its error,
+    and another value is never answered with the first one's form."""
+    first, _queries = page_and_queries(fragments, "/en/agreements/?year_from=abc")
+    second, _queries = page_and_queries(fragments, "/en/agreements/?year_from=abd")
+    assert b'value="abc"' in first and b'value="abd"' not in first
+    assert b'value="abd"' in second and b'value="abc"' not in second
+    assert b"These filters were not applied" in second
+    plain, _queries = page_and_queries(fragments, "/en/agreements/")
+    assert b"These filters were not applied" not in plain
 
 
 def test_listing_variants_share_their_results_and_link_to_the_canonical_query(fragments):
