@@ -3,8 +3,8 @@ through the models' querysets and filters and hands them to a template."""
 
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, render
-from django.utils.functional import cached_property
 from django.urls import reverse
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
