@@ -6,6 +6,7 @@ from django.http import Http404, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
@@ -70,37 +71,46 @@ def dictionary(table):
     ]
 
 
-@require_safe
-def data_page(request):
-    """What each file holds (its formats, its rows, its columns), the licence, the version, how to cite
-    the data, and the latest publications."""
-    modified = package.last_modified()
-    files = []
-    for table in tables():
-        records, _applied = table.records()
-        files.append(
+class DataPageContent:
+    """What each file holds and the latest publications: read when the fragments showing them are
+    rendered, not when the fragment cache answers."""
+
+    @cached_property
+    def files(self):
+        return [
             {
                 "name": table.name,
                 "title": table.title,
                 "description": table.description,
                 "links": table.links(),
-                "count": table.count(records),
+                "count": table.count(table.records()[0]),
                 "columns": dictionary(table),
                 "link_table": table.primary_key != ["slug"],
             }
-        )
+            for table in tables()
+        ]
+
+    @cached_property
+    def changes(self):
+        return publications(CHANGES_SHOWN, exported_types())
+
+
+@require_safe
+def data_page(request):
+    """What each file holds (its formats, its rows, its columns), the licence, the version, how to cite
+    the data, and the latest publications."""
+    modified = package.last_modified()
     licence, source = package.licence_of(request), package.book(request)
     return render(
         request,
         "portal/data.html",
         {
-            "files": files,
+            "content": DataPageContent(),
             "licence": licence,
             "book_source": source,
             "version": package.VERSION,
             "modified": modified,
             "package_url": absolute_url(request, reverse("open_data_package")),
-            "changes": publications(CHANGES_SHOWN, exported_types()),
             "canonical_url": absolute_url(request, reverse("open_data")),
             "crumbs": breadcrumbs((_("Open data"), None)),
             "schema_org": [package.dataset_entity(request, licence, source, modified)],

@@ -15,7 +15,8 @@ def changes(request):
         request,
         "portal/changes.html",
         {
-            "changes": recent_changes(),
+            # Called by the template inside its fragment: not read when the fragment cache answers.
+            "recent_changes": recent_changes,
             "canonical_url": absolute_url(request, reverse("changes")),
             "crumbs": breadcrumbs((_("Recent changes"), None)),
             "nav_section": "changes",

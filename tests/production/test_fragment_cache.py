@@ -60,6 +60,8 @@ def page_and_queries(client, url):
         "/en/partners/?sort=initiatives",
         "/en/diplomacy/",
         "/es/diplomacy/",
+        "/en/data/",
+        "/es/changes/",
     ],
 )
 def test_a_page_built_from_fragments_is_the_page_rendered_in_full(fragments, url):
