@@ -20,6 +20,9 @@ FORMAT_LABELS = {"csv": "CSV", "json": "JSON", "xlsx": "Excel"}
 # Records read per query (each chunk is one query, and one per prefetched relation), so memory stays flat
 # however many records there are.
 CHUNK_SIZE = 500
+# Link rows read per query: two slugs each, so more than records, and fewer than the 999 parameters a
+# query may hold in the oldest SQLite that Django supports.
+LINKS_PER_QUERY = 900
 
 
 def exported_types():
@@ -161,6 +164,11 @@ class LinkTable(Table):
     def foreign_keys(self):
         return [(self.source_key, self.model.export_name), (self.target_key, self.target.export_name)]
 
+    @cached_property
+    def slugs(self):
+        """The lookups of a link's two slugs, from the link model: what a row holds and the file's order."""
+        return f"{self.field.m2m_field_name()}__slug", f"{self.field.m2m_reverse_field_name()}__slug"
+
     def records(self, params=None):
         owners, applied = super().records(params)
         source, target = self.field.m2m_field_name(), self.field.m2m_reverse_field_name()
@@ -168,8 +176,8 @@ class LinkTable(Table):
             self.field.remote_field.through.objects.filter(
                 **{f"{source}__in": owners.order_by().values("pk"), f"{target}__live": True}
             )
-            .order_by(f"{source}__slug", f"{target}__slug")
-            .values_list(f"{source}__slug", f"{target}__slug")
+            .order_by(*self.slugs)
+            .values_list(*self.slugs)
         )
         return links, applied
 
@@ -177,21 +185,47 @@ class LinkTable(Table):
         return queryset.count()
 
     def rows(self, queryset, request):
-        # Two slugs a row: read at once (a server-side cursor would stay open while the file is sent).
-        for source, target in list(queryset):
-            yield [source, target]
+        """The links' two slugs, read as records are (``in_chunks``): their keys first, in the file's
+        order, then ``LINKS_PER_QUERY`` links a query."""
+        for ids in ids_in_chunks(queryset, LINKS_PER_QUERY):
+            yield from self.slugs_in_order(ids)
+
+    def slugs_in_order(self, ids):
+        """[source, target] of the links of ``ids``, in their order, those of a record unpublished since the
+        keys were read left out. The filters chose the keys: running them again for each chunk would read
+        every record they select each time."""
+        ends = (self.field.m2m_field_name(), self.field.m2m_reverse_field_name())
+        links = self.field.remote_field.through.objects.filter(pk__in=ids, **{f"{end}__live": True for end in ends})
+        found = {pk: [source, target] for pk, source, target in links.values_list("pk", *self.slugs)}
+        return [found[pk] for pk in ids if pk in found]
 
 
 def in_chunks(queryset, size):
     """The queryset's records in its order, read ``size`` at a time by primary key: each chunk is an
     ordinary query with the queryset's prefetches, so memory stays flat and no database cursor stays
     open between chunks (a server-side cursor would, for as long as the file is being sent, and
-    cannot go through a connection pooler in transaction mode)."""
+    cannot go through a connection pooler in transaction mode).
+
+    A chunk is let go before the next one is read: memory holds one chunk at a time."""
+    for ids in ids_in_chunks(queryset, size):
+        yield from records_in_order(queryset, ids)
+
+
+def ids_in_chunks(queryset, size):
+    """The queryset's primary keys in its order, ``size`` at a time. They are read first, all at once:
+    one query fixes which rows the file holds and their order, whatever the order is (expressions,
+    ties, NULLs), and each chunk is then found by primary key; a key takes a few dozen bytes, a row
+    read many more."""
     ids = list(dict.fromkeys(queryset.values_list("pk", flat=True)))
     for start in range(0, len(ids), size):
-        chunk = ids[start : start + size]
-        found = {record.pk: record for record in queryset.filter(pk__in=chunk)}
-        yield from (found[pk] for pk in chunk if pk in found)
+        yield ids[start : start + size]
+
+
+def records_in_order(queryset, ids):
+    """The records of ``ids`` (one query and its prefetches), in the order of ``ids``; those gone since
+    the keys were read are left out."""
+    found = {record.pk: record for record in queryset.filter(pk__in=ids)}
+    return [found[pk] for pk in ids if pk in found]
 
 
 def tables():
