@@ -2,7 +2,8 @@
 
 1. Builds a database of its own (SQLite in a temporary folder, or BENCH_DATABASE_URL): migrate,
    load_portal, then counts each page's SQL queries at the fixture size (fragment cache off and on), adds 10,000 agreements and
-   2,000 initiatives (bench/generate.py) and counts them again.
+   2,000 initiatives (bench/generate.py), counts them again and streams the exports of every agreement
+   (bench/exports.py).
 2. Starts gunicorn pinned to one core (taskset) and drives it with wrk pinned to another, page by page,
    after a warm-up, in each mode (MODES): with nothing cached, with the fragment cache only, and with
    the page cache too; then the two cached modes again with the cache in Redis (REDIS_MODES: Debian's
@@ -146,6 +147,10 @@ def run(args, env):
 
 def query_counts(env):
     return json.loads(run([PYTHON, "bench/queries.py", *[url for _name, url in PAGES]], env))
+
+
+def export_costs(env):
+    return json.loads(run([PYTHON, "bench/exports.py"], env))
 
 
 def free_port():
@@ -341,7 +346,7 @@ REDIS_MODES = [
 ]
 
 
-def report(info, database, counts, results):
+def report(info, database, counts, results, exports):
     lines = [
         f"Machine: {info['nproc']} cores, {info['cpu']}, Python {info['python']}; {info['date']}; load average "
         f"when the report was written (other work on the machine included): {info['load']}.",
@@ -389,7 +394,28 @@ def report(info, database, counts, results):
     for name, path in PAGES:
         row = [counts[key][path] for key in ("cold-small", "cold-large", "fragments-small", "fragments-large")]
         lines.append(f"| {name} `{path}` | " + " | ".join(str(n) for n in row) + " |")
+    lines += exports_section(exports)
     return "\n".join(lines) + "\n"
+
+
+def exports_section(exports):
+    rows = max(measured["rows"] for measured in exports.values())
+    lines = [
+        "",
+        f"**Exports of every agreement** ({rows:,} rows), streamed in-process: Django's test client reads each "
+        "file chunk by chunk without keeping it; times from the request to its first and its last chunk, and the "
+        "most memory Python allocated at once (tracemalloc, on another request: it slows what it traces).",
+        "",
+        "| format | rows | MB | first chunk ms | whole file ms | peak memory MB |",
+        "|---|---:|---:|---:|---:|---:|",
+    ]
+    for url, measured in exports.items():
+        megabytes = measured["bytes"] / 1024 / 1024
+        lines.append(
+            f"| {url.rsplit('.', 1)[-1].upper()} `{url}` | {measured['rows']:,} | {megabytes:.1f} "
+            f"| {measured['first_chunk_ms']:.0f} | {measured['whole_file_ms']:.0f} | {measured['peak_memory_mb']:.1f} |"
+        )
+    return lines
 
 
 def main():
@@ -409,6 +435,8 @@ def main():
         log("generating 10,000 agreements and 2,000 initiatives")
         run([PYTHON, "bench/generate.py", "10000", "2000"], env)
         counts.update({"cold-large": query_counts(cold), "fragments-large": query_counts(fragments)})
+        log("streaming the exports of every agreement")
+        exports = export_costs(env)
         manifest = json.loads((work / "static" / "staticfiles.json").read_text())
         static_path = "/static/" + manifest["paths"]["portal/css/site.css"]
 
@@ -426,12 +454,12 @@ def main():
             redis.terminate()
             redis.wait()
 
-        text = report(machine(), database, counts, results)
+        text = report(machine(), database, counts, results, exports)
         folder = BASE / "bench" / "results"
         folder.mkdir(exist_ok=True)
         (folder / "latest.md").write_text(text)
         (folder / "latest.json").write_text(
-            json.dumps({"machine": machine(), "queries": counts, "results": results}, indent=2)
+            json.dumps({"machine": machine(), "queries": counts, "results": results, "exports": exports}, indent=2)
         )
         sys.stdout.write(text)
     finally:
