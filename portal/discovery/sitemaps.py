@@ -2,11 +2,36 @@
 languages, each with its alternates (hreflang) and when it last changed."""
 
 from django.contrib.sitemaps import Sitemap
+from django.db.models import Max
 from django.urls import reverse
 
 from portal.book.models import AuthorsPage, ChapterPage, HomePage
 from portal.foundations.i18n import page_url, reading_version
 from portal.foundations.records import record_types
+
+
+class InEveryLanguage:
+    """The (item, language) pairs Django's i18n sitemaps paginate, without reading every item: a file
+    of the sitemap reads only its own slice of ``items`` (a queryset is sliced in SQL), and the count
+    is the items' count (one COUNT query for a queryset) times the languages."""
+
+    def __init__(self, items, languages):
+        self.items, self.languages = items, languages
+
+    def __len__(self):
+        count = self.items.count() if hasattr(self.items, "query") else len(self.items)
+        return count * len(self.languages)
+
+    def __getitem__(self, index):
+        if not isinstance(index, slice) or index.step not in (None, 1):
+            raise TypeError("a sitemap's items are read in slices")
+        start, stop = index.start or 0, index.stop
+        per_item = len(self.languages)
+        first = start // per_item
+        last = None if stop is None else -(-stop // per_item)
+        pairs = [(item, language) for item in self.items[first:last] for language in self.languages]
+        offset = start - first * per_item
+        return pairs[offset : None if stop is None else offset + stop - start]
 
 
 class LanguageSitemap(Sitemap):
@@ -18,6 +43,10 @@ class LanguageSitemap(Sitemap):
     # Addresses per file (each language counts): small enough for the page cache to keep a file and for
     # a crawler to fetch it quickly at any number of records; the index names every file (?p=2, ...).
     limit = 1000
+
+    def _items(self):
+        # Django's own builds every (item, language) pair, reading all the records for any one file.
+        return InEveryLanguage(self.items(), self._languages())
 
 
 class BookSitemap(LanguageSitemap):
@@ -51,6 +80,10 @@ class RecordSitemap(LanguageSitemap):
 
     def lastmod(self, record):
         return record.last_published_at
+
+    def get_latest_lastmod(self):
+        # For the index: one aggregate rather than every record (Django's default reads them all).
+        return self.items().aggregate(latest=Max("last_published_at"))["latest"]
 
 
 class ListingSitemap(LanguageSitemap):
