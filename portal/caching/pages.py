@@ -1,5 +1,6 @@
 """A short-lived cache of whole public pages for anonymous visitors, under the content version."""
 
+import gzip
 import hashlib
 
 from django.conf import settings
@@ -17,7 +18,7 @@ class PageCacheMiddleware:
     """Keeps rendered public pages for PORTAL_PAGE_CACHE["SECONDS"]: anonymous GETs only (no session
     or CSRF cookie, no Authorization header), never under the admin, documents, images or i18n
     prefixes, and only plain 200 responses that set no cookie and are not private. A page that can be
-    compressed is stored gzipped as well, so a hit costs no compression."""
+    compressed is stored gzipped, so a hit costs no compression."""
 
     MAX_BYTES = 4 * 1024 * 1024
 
@@ -34,9 +35,9 @@ class PageCacheMiddleware:
         # visitor a page cached over HTTP.
         address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
         digest = hashlib.sha256(address.encode()).hexdigest()
-        # "v2": what is stored (status, headers, body, gzip copy) changed shape; a key of its own keeps a
-        # shared cache's entries from an earlier release from being read as this one's.
-        key = f"portal:page:v2:{version}:{digest}"
+        # "v3": what is stored (status, headers, body, whether it is gzipped) changed shape; a key of its
+        # own keeps a shared cache's entries from an earlier release from being read as this one's.
+        key = f"portal:page:v3:{version}:{digest}"
         stored = cache.get(key)
         if stored is not None:
             return self._hit(request, *stored)
@@ -55,21 +56,24 @@ class PageCacheMiddleware:
                 )
             headers = [(name, value) for name, value in response.items() if name.lower() != "x-page-cache"]
             compressed = gzipped(response.content) if compressible(request, response) else None
-            cache.set(key, (response.status_code, headers, response.content, compressed), config["SECONDS"])
+            # One copy only, compressed when it can be: a hit then reads a fifth of the bytes from the
+            # cache (over the network with Redis), and the rare client without gzip gets it decompressed.
+            body = response.content if compressed is None else compressed
+            cache.set(key, (response.status_code, headers, body, compressed is not None), config["SECONDS"])
             response["X-Page-Cache"] = "miss"
         return response
 
     @staticmethod
-    def _hit(request, status, headers, content, compressed):
-        send_compressed = compressed is not None and accepts_gzip(request)
-        response = HttpResponse(compressed if send_compressed else content, status=status)
+    def _hit(request, status, headers, body, is_gzipped):
+        send_compressed = is_gzipped and accepts_gzip(request)
+        response = HttpResponse(body if send_compressed or not is_gzipped else gzip.decompress(body), status=status)
         for name, value in headers:
             response[name] = value
-        if compressed is not None:
+        if is_gzipped:
             patch_vary_headers(response, ("Accept-Encoding",))
         if send_compressed:
             response["Content-Encoding"] = "gzip"
-            response["Content-Length"] = str(len(compressed))
+            response["Content-Length"] = str(len(body))
         response["X-Page-Cache"] = "hit"
         return response
 
