@@ -6,6 +6,8 @@ table beside it (``agreement_parties``: one row per agreement and live party), w
 package uses to express a many-to-many link as foreign keys. Values are Python values (text, numbers,
 dates, lists); the writers (``writers.py``) turn them into each format's cells."""
 
+import abc
+
 from django.http import QueryDict
 from django.urls import reverse
 from django.utils.functional import cached_property
@@ -40,7 +42,7 @@ def codes_of(column):
     return list(codes() if callable(codes) else codes)
 
 
-class Table:
+class Table(abc.ABC):
     """One file of the open data, in three formats, and one resource of the data package."""
 
     name = ""
@@ -50,9 +52,9 @@ class Table:
     url_name = ""
     model = None
 
+    @abc.abstractmethod
     def columns(self):
         """The file's columns, in order: each kind of table (a record type's, a link table) says them."""
-        raise NotImplementedError(f"{type(self).__name__} must say its columns")
 
     @cached_property
     def keys(self):
