@@ -85,7 +85,6 @@ class DataPageContent:
                 "links": table.links(),
                 "count": table.count(table.records()[0]),
                 "columns": dictionary(table),
-                "link_table": table.primary_key != ["slug"],
             }
             for table in tables()
         ]
